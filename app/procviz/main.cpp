@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/commandline.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+bool isCommandLineMode(int argc, char** argv)
+{
+    if (argc < 2)
+        return false;
+    for (const char* word : {"list", "run", "--help", "-h", "--version", "-v"}) {
+        if (std::strcmp(argv[1], word) == 0)
+            return true;
+    }
+    return false;
+}
+
+// QApplication aborts with a cryptic "could not connect to display" when there is none, e.g. over ssh
+// or in CI; say what happened and where the headless command line is instead.
+bool hasDisplay(int argc, char** argv)
+{
+    if (!qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        return true;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "-platform") == 0 || std::strcmp(argv[i], "--platform") == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (isCommandLineMode(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        app.setApplicationName(QStringLiteral("procviz"));
+        app.setApplicationVersion(QStringLiteral(PROCVIZ_VERSION));
+        return ProcViz::CommandLine().exec(app.arguments());
+    }
+
+    if (!hasDisplay(argc, argv)) {
+        const QString message = QCoreApplication::translate(
+            "main",
+            "procviz: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open.\n"
+            "Without a display, use the command line instead:\n"
+            "  procviz list          the scenarios and their parameters\n"
+            "  procviz run timing    run a scenario and print its result\n"
+            "  procviz --help        everything else\n");
+        std::fputs(qPrintable(message), stderr);
+        return 1;
+    }
+
+    QApplication app(argc, argv);
+    app.setApplicationName(QStringLiteral("procviz"));
+    app.setApplicationDisplayName(QStringLiteral("ProcViz"));
+    app.setApplicationVersion(QStringLiteral(PROCVIZ_VERSION));
+
+    ProcViz::MainWindow window;
+    window.show();
+    return app.exec();
+}

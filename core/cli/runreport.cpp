@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runreport.h"
+
+#include "model/runmodel.h"
+#include "scenario/scenario.h"
+#include "telemetry/telemetryrecord.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMap>
+#include <QThread>
+
+#include <string.h>
+
+#include <cmath>
+
+namespace ProcViz {
+
+namespace {
+QString seconds(double value)
+{
+    return QStringLiteral("%1 s").arg(value, 0, 'f', 2);
+}
+
+QString jsonText(const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::Double: {
+        const double v = value.toDouble();
+        return std::trunc(v) == v && std::abs(v) < 1e15 ? QString::number(qint64(v)) : QString::number(v, 'g', 6);
+    }
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    default:
+        return QStringLiteral("—");
+    }
+}
+
+QString ending(const WorkerInfo& worker)
+{
+    if (worker.signal) {
+        const char* name = sigabbrev_np(*worker.signal);
+        return name ? QStringLiteral("SIG") + QLatin1String(name) : QStringLiteral("signal %1").arg(*worker.signal);
+    }
+    if (worker.exitCode)
+        return QStringLiteral("exit %1").arg(*worker.exitCode);
+    return QStringLiteral("running");
+}
+} // namespace
+
+QString RunReport::summary(const Scenario& scenario, const RunModel& model)
+{
+    QStringList params;
+    const ParameterTable table = scenario.parameters(); // the loop must not outlive a temporary table
+    for (const auto& spec : table.specs())
+        params.append(spec.name + QLatin1Char('=') + model.params().value(spec.name).toString());
+    QString text = scenario.title() + QLatin1Char('\n');
+    text += QStringLiteral("  %1 · %2\n").arg(scenario.id(), params.join(QLatin1Char(' ')));
+    text += QStringLiteral("  ")
+        + tr("%1 in %2 on %3 cores")
+              .arg(model.outcome(), seconds(model.elapsedSeconds(monotonicNowNs())))
+              .arg(QThread::idealThreadCount())
+        + QStringLiteral("\n\n");
+    text += tr("Workers") + QLatin1Char('\n') + workerLines(model) + QLatin1Char('\n');
+    text += tr("Result") + QLatin1Char('\n') + resultLines(model.result()) + QLatin1Char('\n');
+    text += tr("Checks") + QLatin1Char('\n');
+    for (const auto& check : model.checks()) {
+        text += QStringLiteral("  %1 %2: %3\n")
+                    .arg(check.passed ? QStringLiteral("✓") : QStringLiteral("✗"), check.name, check.detail);
+    }
+    return text;
+}
+
+QString RunReport::workerLines(const RunModel& model)
+{
+    // One line per worker while that stays readable; past that one line per phase, so 64 workers in
+    // several phases do not bury the result.
+    constexpr qsizetype MaxWorkerLines = 16;
+    QString text;
+    for (const auto& phase : model.phases()) {
+        if (model.workers().size() <= MaxWorkerLines) {
+            for (int id : phase.workerIds) {
+                const auto& w = model.workers().at(id);
+                text += QStringLiteral("  %1 %2 %3 %4 %5\n")
+                            .arg(phase.name.leftJustified(11),
+                                 QStringLiteral("%1 %2").arg(w.role).arg(w.index).leftJustified(12),
+                                 QStringLiteral("pid %1").arg(w.pid).leftJustified(11), ending(w).leftJustified(8),
+                                 tr("cpu %1").arg(seconds(w.cpuSeconds)));
+            }
+            continue;
+        }
+        QMap<QString, int> endings;
+        qint64 firstPid = 0;
+        qint64 lastPid = 0;
+        double cpu = 0;
+        for (int id : phase.workerIds) {
+            const auto& w = model.workers().at(id);
+            ++endings[ending(w)];
+            firstPid = firstPid ? std::min(firstPid, w.pid) : w.pid;
+            lastPid = std::max(lastPid, w.pid);
+            cpu += w.cpuSeconds;
+        }
+        QStringList ends;
+        for (auto it = endings.cbegin(); it != endings.cend(); ++it)
+            ends.append(QStringLiteral("%1× %2").arg(it.value()).arg(it.key()));
+        text += QStringLiteral("  %1 ").arg(phase.name.leftJustified(11))
+            + tr("%n worker(s), pids %1–%2, %3, cpu %4", nullptr, int(phase.workerIds.size()))
+                  .arg(firstPid)
+                  .arg(lastPid)
+                  .arg(ends.join(QLatin1String(", ")), seconds(cpu))
+            + QLatin1Char('\n');
+    }
+    return text;
+}
+
+QString RunReport::resultLines(const QJsonObject& result)
+{
+    QString text;
+    const QJsonArray modes = result.value(QLatin1String("modes")).toArray();
+    if (!modes.isEmpty()) {
+        text += QStringLiteral("  %1 %2 %3\n")
+                    .arg(tr("mode").leftJustified(20), tr("elapsed").rightJustified(9), tr("speedup").rightJustified(9));
+        for (const auto& value : modes) {
+            const auto entry = value.toObject();
+            QString mode = entry.value(QLatin1String("mode")).toString();
+            if (mode == QLatin1String("gil"))
+                mode += QLatin1Char(' ') + tr("(emulated GIL)");
+            const auto speedup = entry.value(QLatin1String("speedup"));
+            const QString speedupText = speedup.isDouble()
+                ? QString::number(speedup.toDouble(), 'f', 2) + QStringLiteral("×")
+                : QStringLiteral("—");
+            text += QStringLiteral("  %1 %2 %3\n")
+                        .arg(mode.leftJustified(20), seconds(entry.value(QLatin1String("elapsed_s")).toDouble()).rightJustified(9),
+                             speedupText.rightJustified(9));
+        }
+    }
+    for (auto it = result.constBegin(); it != result.constEnd(); ++it) {
+        if (modes.isEmpty() || it.key() != QLatin1String("modes"))
+            text += QStringLiteral("  %1 %2\n").arg(QString(it.key() + QLatin1Char(':')).leftJustified(20), jsonText(it.value()));
+    }
+    return text;
+}
+
+QString RunReport::progressLine(const RunModel& model)
+{
+    constexpr int BarWidth = 24;
+    const auto& phases = model.phases();
+    double progress = 0;
+    QString phase;
+    if (!phases.isEmpty()) {
+        phase = phases.last().name.left(20);
+        for (int id : phases.last().workerIds)
+            progress += model.workers().at(id).progress();
+        if (!phases.last().workerIds.isEmpty())
+            progress /= double(phases.last().workerIds.size());
+    }
+    const int filled = int(progress * BarWidth + 0.5);
+    return QStringLiteral("%1 [%2%3] %4%  %5  %6")
+        .arg(phase, QString(filled, QChar(0x2588)), QString(BarWidth - filled, QChar(0x2591)))
+        .arg(int(progress * 100), 3)
+        .arg(tr("%n live", nullptr, model.liveWorkerCount()), seconds(model.elapsedSeconds(monotonicNowNs())));
+}
+
+} // namespace ProcViz

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+class QJsonObject;
+
+namespace ProcViz {
+
+class RunModel;
+class Scenario;
+
+/// The text the command line prints about a run: the live progress line and the summary at its end.
+class RunReport
+{
+    Q_DECLARE_TR_FUNCTIONS(ProcViz::RunReport)
+public:
+    /// Scenario, parameters, every worker (PID, how it ended, CPU time), the result and the checks.
+    static QString summary(const Scenario& scenario, const RunModel& model);
+    /// One line for a terminal: current phase, mean progress bar, live workers, elapsed time.
+    static QString progressLine(const RunModel& model);
+
+private:
+    static QString workerLines(const RunModel& model);
+    static QString resultLines(const QJsonObject& result);
+};
+
+} // namespace ProcViz

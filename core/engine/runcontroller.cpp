@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runcontroller.h"
+
+#include "procstat.h"
+#include "scenario/scenarioregistry.h"
+#include "workerprocess.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <csignal>
+
+Q_LOGGING_CATEGORY(lcEngine, "procviz.engine", QtWarningMsg)
+
+namespace ProcViz {
+
+RunController::RunController(QObject* parent)
+    : QObject(parent)
+{
+    m_workerProgram = qEnvironmentVariable("PROCVIZ_WORKER");
+    if (m_workerProgram.isEmpty() && QCoreApplication::instance())
+        m_workerProgram = QCoreApplication::applicationDirPath() + QLatin1String("/procviz-worker");
+    m_sampleTimer.setInterval(SampleIntervalMs);
+    connect(&m_sampleTimer, &QTimer::timeout, this, &RunController::sample);
+    m_stopTimer.setSingleShot(true);
+    connect(&m_stopTimer, &QTimer::timeout, this, [this] { signalGroup(SIGKILL); });
+}
+
+RunController::~RunController()
+{
+    killAllNow();
+}
+
+void RunController::setWorkerProgram(const QString& path)
+{
+    m_workerProgram = path;
+}
+
+QString RunController::workerProgram() const
+{
+    return m_workerProgram;
+}
+
+QString RunController::check(const QString& scenarioId, const QVariantMap& params, QVariantMap* resolved)
+{
+    const auto* scenario = ScenarioRegistry::instance().find(scenarioId);
+    if (!scenario) {
+        return tr("Unknown scenario '%1': known scenarios are %2.")
+            .arg(scenarioId, ScenarioRegistry::instance().ids().join(QLatin1String(", ")));
+    }
+    const auto table = scenario->parameters().resolve(params);
+    if (!table.isValid())
+        return table.error;
+    if (const auto error = scenario->validate(table.values); !error.isEmpty())
+        return error;
+    if (resolved)
+        *resolved = table.values;
+    return {};
+}
+
+bool RunController::start(const QString& scenarioId, const QVariantMap& params)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    auto refuse = [this](const QString& message) {
+        Q_EMIT failed(message);
+        return false;
+    };
+    if (m_running)
+        return refuse(tr("A run is already in progress; stop it first."));
+    QVariantMap resolved;
+    if (const auto error = check(scenarioId, params, &resolved); !error.isEmpty())
+        return refuse(error);
+    if (!QFileInfo(m_workerProgram).isExecutable())
+        return refuse(tr("The worker program '%1' was not found or is not executable.").arg(m_workerProgram));
+
+    const auto* scenario = ScenarioRegistry::instance().find(scenarioId);
+    QString error;
+    auto resources = scenario->setUp(resolved, &error);
+    if (!resources)
+        return refuse(tr("Could not prepare the run: %1").arg(error));
+
+    m_processes.clear();
+    m_scenario = scenario;
+    m_params = resolved;
+    m_plan = scenario->plan(resolved);
+    m_resources = std::move(resources);
+    m_stopRequested = false;
+    m_paused = false;
+    m_running = true;
+    m_model.begin(scenarioId, resolved, monotonicNowNs());
+    Q_EMIT started(scenarioId);
+    m_sampleTimer.start();
+    startPhase(0);
+    return true;
+}
+
+void RunController::startPhase(int phase)
+{
+    m_currentPhase = phase;
+    const auto& plan = m_plan.at(phase);
+    const int phaseIndex = m_model.addPhase(plan.name, monotonicNowNs());
+    Q_EMIT phaseStarted(phaseIndex, plan.name);
+
+    WorkerProcess::Launch launch;
+    launch.program = m_workerProgram;
+    launch.scenario = m_scenario->id();
+    launch.paramsJson = QJsonDocument(QJsonObject::fromVariantMap(m_params)).toJson(QJsonDocument::Compact);
+    launch.environment = m_resources->workerEnvironment();
+    m_processGroup = 0;
+    for (const auto& spec : plan.workers) {
+        launch.role = spec.role;
+        launch.index = spec.index;
+        launch.processGroup = m_processGroup;
+        QString error;
+        auto process = WorkerProcess::spawn(launch, &error);
+        if (!process) {
+            qCWarning(lcEngine) << error;
+            killAllNow();
+            finishRun(QStringLiteral("failed"));
+            Q_EMIT failed(error);
+            return;
+        }
+        const qint64 pid = process->pid();
+        if (m_processGroup == 0)
+            m_processGroup = pid; // the phase's first worker leads its group; the others join it
+        const int id = m_model.addWorker(phaseIndex, spec.role, spec.index, pid, monotonicNowNs());
+        connect(process.get(), &WorkerProcess::recordsArrived, this, [this, id] { onTelemetry(id); });
+        connect(process.get(), &WorkerProcess::exited, this, [this, id] { onExited(id); });
+        m_processes.push_back(std::move(process));
+        Q_EMIT workerStarted(id, pid);
+    }
+}
+
+WorkerProcess* RunController::process(int workerId) const
+{
+    return workerId >= 0 && size_t(workerId) < m_processes.size() ? m_processes[size_t(workerId)].get() : nullptr;
+}
+
+void RunController::onTelemetry(int workerId)
+{
+    auto* worker = process(workerId);
+    for (const auto& record : worker->takeRecords())
+        m_model.applyRecord(workerId, record);
+    if (const auto malformed = worker->takeMalformedCount())
+        m_model.addMalformed(workerId, malformed);
+}
+
+void RunController::onExited(int workerId)
+{
+    auto* worker = process(workerId);
+    onTelemetry(workerId);
+    m_model.setExited(workerId, worker->exitedAtNs(), worker->exitCode(), worker->termSignal(), worker->cpuSeconds());
+    Q_EMIT workerExited(workerId);
+
+    const auto& phase = m_model.phases().at(m_currentPhase);
+    qint64 lastExit = 0;
+    for (int id : phase.workerIds) {
+        if (process(id)->isAlive())
+            return;
+        lastExit = std::max(lastExit, process(id)->exitedAtNs());
+    }
+    m_model.endPhase(m_currentPhase, lastExit);
+    if (m_stopRequested || m_currentPhase + 1 >= m_plan.size())
+        finishRun(m_stopRequested ? QStringLiteral("stopped") : QStringLiteral("completed"));
+    else
+        startPhase(m_currentPhase + 1);
+}
+
+void RunController::sample()
+{
+    const qint64 now = monotonicNowNs();
+    for (const auto& worker : m_processes) {
+        if (!worker->isAlive())
+            continue;
+        // The process may end between the check and the read: then there is simply no sample.
+        if (const auto stat = ProcStat::read(worker->pid()))
+            m_model.addSample(int(&worker - m_processes.data()), now, stat->state, stat->cpuSeconds);
+    }
+}
+
+void RunController::finishRun(const QString& outcome)
+{
+    m_sampleTimer.stop();
+    m_stopTimer.stop();
+    qint64 end = monotonicNowNs();
+    if (!m_processes.empty()) {
+        end = 0;
+        for (const auto& worker : m_processes)
+            end = std::max(end, worker->isAlive() ? monotonicNowNs() : worker->exitedAtNs());
+    }
+    m_model.finish(end, outcome);
+    QJsonObject result;
+    QList<Check> checks;
+    m_scenario->evaluate(m_model, &result, &checks);
+    m_model.setResult(result, checks);
+    m_resources.reset(); // tears down the run's IPC objects
+    m_running = false;
+    m_paused = false;
+    Q_EMIT finished(outcome);
+}
+
+void RunController::stop()
+{
+    if (!m_running || m_stopRequested)
+        return;
+    m_stopRequested = true;
+    signalGroup(SIGTERM);
+    signalGroup(SIGCONT); // a paused worker acts on SIGTERM only once it runs again
+    m_stopTimer.start(StopGraceMs);
+}
+
+void RunController::pause()
+{
+    if (!m_running || m_paused)
+        return;
+    signalGroup(SIGSTOP);
+    m_paused = true;
+    Q_EMIT paused();
+}
+
+void RunController::resume()
+{
+    if (!m_running || !m_paused)
+        return;
+    signalGroup(SIGCONT);
+    m_paused = false;
+    Q_EMIT resumed();
+}
+
+bool RunController::kill(int workerId)
+{
+    auto* worker = process(workerId);
+    if (!m_running || !worker || !worker->sendSignal(SIGKILL))
+        return false;
+    m_model.markKilledByUser(workerId);
+    return true;
+}
+
+void RunController::signalGroup(int signal)
+{
+    // The group id stays ours while any of its members is an unreaped child of ours.
+    const bool anyAlive = std::any_of(m_processes.cbegin(), m_processes.cend(), [](const auto& w) { return w->isAlive(); });
+    if (anyAlive && m_processGroup > 0)
+        ::killpg(pid_t(m_processGroup), signal);
+}
+
+void RunController::killAllNow()
+{
+    signalGroup(SIGKILL);
+    m_processes.clear(); // each destructor SIGKILLs (if needed) and reaps its own worker
+    m_resources.reset();
+}
+
+} // namespace ProcViz

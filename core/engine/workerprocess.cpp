@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workerprocess.h"
+
+#include "telemetry/telemetrywriter.h"
+
+#include <QLoggingCategory>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+Q_LOGGING_CATEGORY(lcWorker, "procviz.worker", QtWarningMsg)
+
+namespace ProcViz {
+
+namespace {
+// Room for bursts, so a worker rarely blocks on a full pipe while the GUI thread is busy drawing.
+constexpr int PipeCapacity = 1 << 20;
+
+int pidfdOpen(pid_t pid)
+{
+    return int(syscall(SYS_pidfd_open, pid, 0));
+}
+
+QString errnoText(int error)
+{
+    return QString::fromLocal8Bit(strerror(error));
+}
+
+// Owns the C strings posix_spawn wants, built from Qt strings.
+class CStringList
+{
+public:
+    void append(const QByteArray& value) { m_storage.push_back(value); }
+    char** data()
+    {
+        m_pointers.clear();
+        for (auto& item : m_storage)
+            m_pointers.push_back(item.data());
+        m_pointers.push_back(nullptr);
+        return m_pointers.data();
+    }
+
+private:
+    std::vector<QByteArray> m_storage;
+    std::vector<char*> m_pointers;
+};
+
+CStringList workerEnvironment(const WorkerProcess::Launch& launch)
+{
+    CStringList env;
+    const QMap<QString, QString> overrides {
+        {QString::fromLatin1(TelemetryWriter::FdVariable), QString::number(WorkerProcess::TelemetryFd)},
+        {QStringLiteral("PROCVIZ_PARAMS"), QString::fromUtf8(launch.paramsJson)},
+        {QStringLiteral("PROCVIZ_PARENT_PID"), QString::number(getpid())},
+    };
+    for (char** entry = environ; entry && *entry; ++entry) {
+        const QByteArray line(*entry);
+        const auto name = QString::fromLocal8Bit(line.left(line.indexOf('=')));
+        if (!overrides.contains(name) && !launch.environment.contains(name))
+            env.append(line);
+    }
+    for (const auto* map : {&overrides, &launch.environment}) {
+        for (auto it = map->cbegin(); it != map->cend(); ++it)
+            env.append((it.key() + QLatin1Char('=') + it.value()).toLocal8Bit());
+    }
+    return env;
+}
+} // namespace
+
+std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const Launch& launch, QString* error)
+{
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) {
+        *error = tr("Could not create a telemetry pipe: %1").arg(errnoText(errno));
+        return nullptr;
+    }
+    const int readFd = fds[0];
+    int writeFd = fds[1];
+    // dup2(fd, fd) would leave FD_CLOEXEC set; make sure the source is not already the target number.
+    if (writeFd == TelemetryFd) {
+        writeFd = fcntl(fds[1], F_DUPFD_CLOEXEC, TelemetryFd + 1);
+        ::close(fds[1]);
+    }
+    fcntl(readFd, F_SETFL, fcntl(readFd, F_GETFL) | O_NONBLOCK);
+    fcntl(readFd, F_SETPIPE_SZ, PipeCapacity); // best effort: a smaller pipe still works
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, writeFd, TelemetryFd);
+
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t noSignals, defaultSignals;
+    sigemptyset(&noSignals);
+    sigfillset(&defaultSignals);
+    sigdelset(&defaultSignals, SIGKILL);
+    sigdelset(&defaultSignals, SIGSTOP);
+    posix_spawnattr_setsigmask(&attributes, &noSignals);
+    posix_spawnattr_setsigdefault(&attributes, &defaultSignals); // the app may ignore SIGPIPE or catch SIGINT
+    posix_spawnattr_setpgroup(&attributes, pid_t(launch.processGroup));
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+
+    CStringList argv;
+    argv.append(launch.program.toLocal8Bit());
+    argv.append(launch.scenario.toUtf8());
+    argv.append(launch.role.toUtf8());
+    argv.append(QByteArray::number(launch.index));
+    auto env = workerEnvironment(launch);
+
+    pid_t pid = 0;
+    const QByteArray program = launch.program.toLocal8Bit();
+    const int spawnError = posix_spawn(&pid, program.constData(), &actions, &attributes, argv.data(), env.data());
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    ::close(writeFd); // only the worker writes; its exit then shows as end of file here
+    if (spawnError != 0) {
+        ::close(readFd);
+        *error = tr("Could not start the worker program '%1': %2").arg(launch.program, errnoText(spawnError));
+        return nullptr;
+    }
+    const int pidFd = pidfdOpen(pid);
+    if (pidFd < 0) {
+        const int openError = errno;
+        ::kill(pid, SIGKILL);
+        waitpid(pid, nullptr, 0);
+        ::close(readFd);
+        *error = tr("pidfd_open failed (Linux 5.3 or newer is needed): %1").arg(errnoText(openError));
+        return nullptr;
+    }
+    qCDebug(lcWorker) << "spawned" << launch.scenario << launch.role << launch.index << "pid" << pid;
+    return std::unique_ptr<WorkerProcess>(new WorkerProcess(pid, readFd, pidFd));
+}
+
+WorkerProcess::WorkerProcess(qint64 pid, int telemetryFd, int pidFd)
+    : m_pid(pid)
+    , m_telemetryFd(telemetryFd)
+    , m_pidFd(pidFd)
+    , m_telemetryNotifier(std::make_unique<QSocketNotifier>(telemetryFd, QSocketNotifier::Read))
+    , m_exitNotifier(std::make_unique<QSocketNotifier>(pidFd, QSocketNotifier::Read))
+{
+    connect(m_telemetryNotifier.get(), &QSocketNotifier::activated, this, &WorkerProcess::readTelemetry);
+    connect(m_exitNotifier.get(), &QSocketNotifier::activated, this, &WorkerProcess::onPidFdReadable);
+}
+
+WorkerProcess::~WorkerProcess()
+{
+    if (!m_reaped) {
+        ::kill(pid_t(m_pid), SIGKILL);
+        reap(0);
+    }
+    closeTelemetry();
+    m_exitNotifier.reset();
+    ::close(m_pidFd);
+}
+
+bool WorkerProcess::sendSignal(int signal) const
+{
+    return !m_reaped && ::kill(pid_t(m_pid), signal) == 0;
+}
+
+std::vector<TelemetryRecord> WorkerProcess::takeRecords()
+{
+    std::vector<TelemetryRecord> records;
+    records.swap(m_records);
+    return records;
+}
+
+quint64 WorkerProcess::takeMalformedCount()
+{
+    const auto total = m_decoder.malformedCount();
+    const auto fresh = total - m_malformedReported;
+    m_malformedReported = total;
+    return fresh;
+}
+
+void WorkerProcess::readTelemetry()
+{
+    drainTelemetry(false);
+}
+
+void WorkerProcess::drainTelemetry(bool workerGone)
+{
+    if (m_telemetryFd < 0)
+        return;
+    char buffer[64 * 1024];
+    bool endOfStream = false;
+    // Bounded while the worker lives: one writing flat out must not hold this thread here forever.
+    for (int round = 0; workerGone || round < 16; ++round) {
+        const ssize_t size = ::read(m_telemetryFd, buffer, sizeof buffer);
+        if (size > 0) {
+            m_decoder.feed(QByteArrayView(buffer, size), m_records);
+            continue;
+        }
+        if (size < 0 && errno == EINTR)
+            continue;
+        // EAGAIN after the worker is gone means another process holds the write end: stop listening anyway.
+        endOfStream = size == 0 || errno != EAGAIN || workerGone;
+        break;
+    }
+    if (endOfStream) {
+        m_decoder.finish();
+        closeTelemetry();
+    }
+    if (!m_records.empty())
+        Q_EMIT recordsArrived();
+}
+
+void WorkerProcess::onPidFdReadable()
+{
+    if (!reap(WNOHANG))
+        return;
+    // Every byte the worker wrote is in the pipe by now: read to the end before telling anyone.
+    drainTelemetry(true);
+    Q_EMIT exited();
+}
+
+bool WorkerProcess::reap(int flags)
+{
+    int status = 0;
+    rusage usage {};
+    pid_t result;
+    do {
+        result = wait4(pid_t(m_pid), &status, flags, &usage);
+    } while (result < 0 && errno == EINTR);
+    if (result != pid_t(m_pid))
+        return false;
+    m_reaped = true;
+    m_exitedAtNs = monotonicNowNs();
+    m_exitNotifier->setEnabled(false);
+    if (WIFEXITED(status))
+        m_exitCode = WEXITSTATUS(status);
+    else if (WIFSIGNALED(status))
+        m_signal = WTERMSIG(status);
+    m_cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    return true;
+}
+
+void WorkerProcess::closeTelemetry()
+{
+    if (m_telemetryFd < 0)
+        return;
+    m_telemetryNotifier.reset();
+    ::close(m_telemetryFd);
+    m_telemetryFd = -1;
+}
+
+} // namespace ProcViz

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "telemetry/telemetrydecoder.h"
+
+#include <QMap>
+#include <QObject>
+#include <QSocketNotifier>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace ProcViz {
+
+/// One running procviz-worker: its PID, the read end of its telemetry pipe and a pidfd that tells when it ends.
+///
+/// The engine reaps by this PID only (wait4 on it, never waitpid(-1)), so ProcViz can live in a process
+/// that has other children. Destroying a live WorkerProcess kills and reaps it before returning.
+class WorkerProcess : public QObject
+{
+    Q_OBJECT
+public:
+    /// The fixed descriptor number the telemetry pipe has inside the worker.
+    static constexpr int TelemetryFd = 3;
+
+    struct Launch
+    {
+        QString program;
+        QString scenario;
+        QString role;
+        int index = 0;
+        QByteArray paramsJson;
+        QMap<QString, QString> environment;
+        qint64 processGroup = 0; ///< 0: the worker leads a new process group
+    };
+
+    /// Spawns the worker with posix_spawn; nullptr and @p error set when that fails.
+    static std::unique_ptr<WorkerProcess> spawn(const Launch& launch, QString* error);
+    ~WorkerProcess() override;
+
+    qint64 pid() const { return m_pid; }
+    bool isAlive() const { return !m_reaped; }
+    bool sendSignal(int signal) const;
+
+    /// Records decoded since the last call; malformed input is counted, never passed on.
+    std::vector<TelemetryRecord> takeRecords();
+    quint64 takeMalformedCount();
+
+    std::optional<int> exitCode() const { return m_exitCode; }
+    std::optional<int> termSignal() const { return m_signal; }
+    double cpuSeconds() const { return m_cpuSeconds; } ///< exact, from wait4(), once reaped
+    qint64 exitedAtNs() const { return m_exitedAtNs; }
+
+Q_SIGNALS:
+    void recordsArrived();
+    void exited(); ///< reaped; every record it wrote has been read before this
+
+private:
+    WorkerProcess(qint64 pid, int telemetryFd, int pidFd);
+    void readTelemetry();
+    void drainTelemetry(bool workerGone);
+    void onPidFdReadable();
+    bool reap(int flags);
+    void closeTelemetry();
+
+    qint64 m_pid;
+    int m_telemetryFd;
+    int m_pidFd;
+    std::unique_ptr<QSocketNotifier> m_telemetryNotifier;
+    std::unique_ptr<QSocketNotifier> m_exitNotifier;
+    TelemetryDecoder m_decoder;
+    std::vector<TelemetryRecord> m_records;
+    quint64 m_malformedReported = 0;
+    bool m_reaped = false;
+    std::optional<int> m_exitCode;
+    std::optional<int> m_signal;
+    double m_cpuSeconds = 0;
+    qint64 m_exitedAtNs = 0;
+};
+
+} // namespace ProcViz

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace ProcViz {
+
+class RunModel;
+
+/// The run in the Chrome Trace Event format, for Perfetto (ui.perfetto.dev) and chrome://tracing.
+///
+/// Each worker is a process track under its real PID, each of its lanes a thread track; every state
+/// interval becomes a complete ("X") slice named after the state, progress and the worker's own counters
+/// become counter ("C") tracks. Timestamps are microseconds since the run began.
+class TraceExporter
+{
+public:
+    static QJsonObject toJson(const RunModel& model);
+    /// Writes atomically (QSaveFile); on failure returns false and sets @p error, naming the file.
+    static bool write(const RunModel& model, const QString& path, QString* error = nullptr);
+};
+
+} // namespace ProcViz

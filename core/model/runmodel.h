@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "check.h"
+#include "telemetry/telemetryrecord.h"
+#include "workerstate.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QVariantMap>
+
+#include <optional>
+
+namespace ProcViz {
+
+/// Times in the model are nanoseconds since the run began (RunModel::startNs on the monotonic clock).
+struct ProgressPoint
+{
+    qint64 timeNs = 0;
+    double fraction = 0; ///< 0..1
+};
+
+struct StateInterval
+{
+    WorkerState state = WorkerState::Running;
+    qint64 beginNs = 0;
+    qint64 endNs = -1; ///< -1 while the interval is still open
+};
+
+/// A /proc/<pid>/stat reading taken by the engine.
+struct ProcSample
+{
+    qint64 timeNs = 0;
+    char procState = '?'; ///< R, S, D, T, Z, ...
+    double cpuSeconds = 0; ///< user + system time so far
+    double progress = 0; ///< the worker's progress at that moment, 0..1
+    WorkerState state = WorkerState::Running;
+};
+
+struct CounterPoint
+{
+    qint64 timeNs = 0;
+    qint64 value = 0;
+};
+
+struct EventRecord
+{
+    qint64 timeNs = 0;
+    int workerId = -1;
+    int lane = 0;
+    QString text;
+};
+
+/// One thread of execution inside a worker process: the process itself, or one of its threads.
+struct Lane
+{
+    int lane = 0;
+    qint64 tid = 0;
+    QList<ProgressPoint> progress;
+    QList<StateInterval> states;
+    double latestProgress = 0;
+    bool finished = false;
+    std::optional<qint64> result; ///< value of the Finished record
+    qint64 finishedNs = -1;
+};
+
+struct NamedCounter
+{
+    QString name;
+    QList<CounterPoint> points;
+};
+
+/// Everything known about one worker process of a run.
+struct WorkerInfo
+{
+    int id = -1; ///< position in RunModel::workers()
+    int phase = 0;
+    QString role;
+    int index = 0;
+    qint64 pid = 0;
+    qint64 spawnNs = 0;
+    qint64 endNs = -1; ///< when the engine reaped it; -1 while alive
+    std::optional<int> exitCode;
+    std::optional<int> signal;
+    double cpuSeconds = 0; ///< from the last sample, exact from wait4() once reaped
+    QList<Lane> lanes;
+    QList<ProcSample> samples;
+    QList<NamedCounter> counters;
+    quint64 malformedRecords = 0;
+    bool killedByUser = false;
+
+    bool isAlive() const { return endNs < 0; }
+    double progress() const; ///< mean of the lanes' latest progress
+    const Lane* findLane(int lane) const;
+};
+
+/// One group of workers started together; a scenario may run several in turn (timing's mode "all").
+struct PhaseInfo
+{
+    QString name;
+    qint64 startNs = 0;
+    qint64 endNs = -1;
+    QList<int> workerIds;
+};
+
+/// The single record of a run: what the window draws, the CLI summarises and every export writes.
+///
+/// Fed by the engine on the thread that owns the RunController; memory stays bounded because every
+/// series is thinned out (every other point dropped) when it reaches its cap.
+class RunModel
+{
+public:
+    static constexpr qsizetype MaxPointsPerSeries = 4096;
+    static constexpr qsizetype MaxIntervalsPerLane = 16384;
+
+    void begin(const QString& scenarioId, const QVariantMap& params, qint64 startNs);
+    int addPhase(const QString& name, qint64 monotonicNs);
+    void endPhase(int phase, qint64 monotonicNs);
+    int addWorker(int phase, const QString& role, int index, qint64 pid, qint64 monotonicNs);
+    void applyRecord(int workerId, const TelemetryRecord& record);
+    void addSample(int workerId, qint64 monotonicNs, char procState, double cpuSeconds);
+    void setExited(int workerId, qint64 monotonicNs, std::optional<int> exitCode, std::optional<int> signal,
+                   double cpuSeconds);
+    void addMalformed(int workerId, quint64 count);
+    void markKilledByUser(int workerId);
+    void finish(qint64 monotonicNs, const QString& outcome);
+    void setResult(const QJsonObject& result, const QList<Check>& checks);
+
+    const QString& scenarioId() const { return m_scenarioId; }
+    const QVariantMap& params() const { return m_params; }
+    qint64 startNs() const { return m_startNs; }
+    qint64 endNs() const { return m_endNs; } ///< relative; -1 while running
+    double elapsedSeconds(qint64 monotonicNowNs) const;
+    const QString& outcome() const { return m_outcome; }
+    const QList<WorkerInfo>& workers() const { return m_workers; }
+    const QList<PhaseInfo>& phases() const { return m_phases; }
+    const QList<EventRecord>& events() const { return m_events; }
+    const QJsonObject& result() const { return m_result; }
+    const QList<Check>& checks() const { return m_checks; }
+    int liveWorkerCount() const;
+    qint64 relative(qint64 monotonicNs) const { return monotonicNs - m_startNs; }
+
+    /// Incremented on every change, so views can skip redrawing when nothing happened.
+    quint64 revision() const { return m_revision; }
+
+private:
+    Lane& laneFor(WorkerInfo& worker, const TelemetryRecord& record);
+    void enterState(Lane& lane, WorkerState state, qint64 timeNs);
+
+    QString m_scenarioId;
+    QVariantMap m_params;
+    qint64 m_startNs = 0;
+    qint64 m_endNs = -1;
+    QString m_outcome;
+    QList<WorkerInfo> m_workers;
+    QList<PhaseInfo> m_phases;
+    QList<EventRecord> m_events;
+    QJsonObject m_result;
+    QList<Check> m_checks;
+    quint64 m_revision = 0;
+    QHash<QPair<int, int>, WorkerState> m_resumeStates; ///< (worker, lane) -> state before SIGSTOP
+};
+
+} // namespace ProcViz

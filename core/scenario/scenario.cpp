@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scenario.h"
+
+namespace ProcViz {
+
+QString Scenario::validate(const QVariantMap&) const
+{
+    return {};
+}
+
+std::unique_ptr<RunResources> Scenario::setUp(const QVariantMap&, QString*) const
+{
+    return std::make_unique<RunResources>();
+}
+
+} // namespace ProcViz

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/check.h"
+#include "parametertable.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace ProcViz {
+
+class RunModel;
+class TelemetryWriter;
+
+/// One worker process to start: shown by ps as `procviz-worker <scenario> <role> <index>`.
+struct WorkerSpec
+{
+    QString role;
+    int index = 0;
+};
+
+/// Workers started together; the next phase starts once every worker of this one has ended.
+struct Phase
+{
+    QString name;
+    QList<WorkerSpec> workers;
+};
+
+/// Parent-side objects a run needs (shared memory, semaphores, ...). Destroying it tears them down.
+class RunResources
+{
+public:
+    virtual ~RunResources() = default;
+    /// Extra environment handed to every worker, e.g. the name of a shared-memory segment.
+    virtual QMap<QString, QString> workerEnvironment() const { return {}; }
+};
+
+/// What a worker's body gets to work with.
+struct WorkerContext
+{
+    QString role;
+    int index = 0;
+    QVariantMap params; ///< resolved parameters, as the parent checked them
+    const TelemetryWriter& telemetry;
+};
+
+/// A lesson: its parameters, the processes it starts, what each does and how its outcome is judged.
+///
+/// Scenarios are stateless singletons held by the ScenarioRegistry; everything about one run lives in
+/// the RunModel and in the RunResources the scenario creates for it.
+class Scenario
+{
+public:
+    virtual ~Scenario() = default;
+
+    virtual QString id() const = 0;
+    virtual QString title() const = 0; ///< translated
+    virtual QString summary() const = 0; ///< translated, one line
+    virtual ParameterTable parameters() const = 0;
+    virtual QStringList roles() const = 0;
+
+    /// Checks combinations the table cannot express; @p params are already resolved. Empty when fine.
+    virtual QString validate(const QVariantMap& params) const;
+    virtual QList<Phase> plan(const QVariantMap& params) const = 0;
+    /// Creates the run's IPC objects before any worker starts; nullptr and @p error set on failure.
+    virtual std::unique_ptr<RunResources> setUp(const QVariantMap& params, QString* error) const;
+
+    /// The body of a worker process (runs in procviz-worker); the return value is its exit code.
+    virtual int runWorker(const WorkerContext& context) const = 0;
+
+    /// Computes the result document and the checks from what the run recorded.
+    virtual void evaluate(const RunModel& model, QJsonObject* result, QList<Check>* checks) const = 0;
+};
+
+} // namespace ProcViz
+
+/// Put once in each core/scenarios/<id>.cpp; the build collects them into the registry.
+#define PROCVIZ_REGISTER_SCENARIO(id, Class)                                                                          \
+    std::unique_ptr<ProcViz::Scenario> procviz_create_scenario_##id()                                                \
+    {                                                                                                                  \
+        return std::make_unique<Class>();                                                                              \
+    }

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Process lifecycle (start, sleep, join, exit code): the tutorials' Process(target=...).start()/join()
+// example, with the exit code and what stop/kill/pause do made visible.
+#include "model/runmodel.h"
+#include "scenario/scenario.h"
+#include "telemetry/telemetrywriter.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <ctime>
+
+namespace ProcViz {
+
+namespace {
+const QString WorkerRole = QStringLiteral("worker");
+constexpr qint64 StepMs = 50;
+
+void sleepMs(qint64 ms)
+{
+    timespec duration {time_t(ms / 1000), long(ms % 1000) * 1'000'000};
+    while (nanosleep(&duration, &duration) != 0) { } // resumes after a signal (SIGSTOP/SIGCONT) interrupts it
+}
+} // namespace
+
+class LifecycleScenario : public Scenario
+{
+public:
+    QString id() const override { return QStringLiteral("lifecycle"); }
+    QString title() const override { return QCoreApplication::translate("ProcViz::Scenario", "Process lifecycle"); }
+    QString summary() const override
+    {
+        return QCoreApplication::translate("ProcViz::Scenario",
+                                           "Start processes, let them sleep, join them: each has its own PID and "
+                                           "exit code; stop, pause or kill one and see what the parent records.");
+    }
+
+    ParameterTable parameters() const override
+    {
+        return ParameterTable({
+            {QStringLiteral("workers"), ParameterSpec::Type::Integer, qint64(3), 1, 64, {},
+             QT_TRANSLATE_NOOP("ProcViz::Scenario", "Worker processes to start.")},
+            {QStringLiteral("sleep-ms"), ParameterSpec::Type::Integer, qint64(3000), 0, 600'000, {},
+             QT_TRANSLATE_NOOP("ProcViz::Scenario", "How long each worker sleeps before it exits, in milliseconds.")},
+            {QStringLiteral("exit-code"), ParameterSpec::Type::Integer, qint64(0), 0, 255, {},
+             QT_TRANSLATE_NOOP("ProcViz::Scenario", "The exit code every worker ends with (sys.exit(n)).")},
+        });
+    }
+
+    QStringList roles() const override { return {WorkerRole}; }
+
+    QList<Phase> plan(const QVariantMap& params) const override
+    {
+        Phase phase {QStringLiteral("workers"), {}};
+        for (int i = 0; i < params.value(QStringLiteral("workers")).toInt(); ++i)
+            phase.workers.append({WorkerRole, i});
+        return {phase};
+    }
+
+    int runWorker(const WorkerContext& context) const override
+    {
+        const qint64 total = context.params.value(QStringLiteral("sleep-ms")).toLongLong();
+        const auto& telemetry = context.telemetry;
+        telemetry.started(0, WorkerState::Sleeping);
+        for (qint64 slept = 0; slept < total;) {
+            telemetry.progress(slept, total);
+            const qint64 step = std::min(StepMs, total - slept);
+            sleepMs(step);
+            slept += step;
+        }
+        telemetry.progress(total, total);
+        telemetry.finished(0);
+        return context.params.value(QStringLiteral("exit-code")).toInt();
+    }
+
+    void evaluate(const RunModel& model, QJsonObject* result, QList<Check>* checks) const override
+    {
+        const int wanted = model.params().value(QStringLiteral("exit-code")).toInt();
+        QJsonObject exitCodes;
+        int asWanted = 0, signalled = 0;
+        for (const auto& worker : model.workers()) {
+            exitCodes.insert(QString::number(worker.pid),
+                             worker.exitCode ? QJsonValue(*worker.exitCode) : QJsonValue(QJsonValue::Null));
+            asWanted += worker.exitCode == wanted ? 1 : 0;
+            signalled += worker.signal ? 1 : 0;
+        }
+        *result = {{QStringLiteral("exit_codes"), exitCodes},
+                   {QStringLiteral("signalled"), signalled},
+                   {QStringLiteral("expected_exit_code"), wanted}};
+        checks->append({QStringLiteral("exit_codes"), asWanted == model.workers().size(),
+                        QCoreApplication::translate("ProcViz::Scenario", "%1 of %2 workers exited with code %3")
+                            .arg(asWanted)
+                            .arg(model.workers().size())
+                            .arg(wanted)});
+    }
+};
+
+} // namespace ProcViz
+
+PROCVIZ_REGISTER_SCENARIO(lifecycle, ProcViz::LifecycleScenario)

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The tutorials' first lesson: the same CPU-bound function four times, one after another, in threads,
+// in threads under a (emulated) GIL, and in processes. Only processes escape the GIL.
+#include "model/runmodel.h"
+#include "scenario/scenario.h"
+#include "telemetry/telemetrywriter.h"
+#include "worker/busywork.h"
+#include "worker/emulatedgil.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QThread>
+
+#include <thread>
+#include <vector>
+
+namespace ProcViz {
+
+namespace {
+const QString Sequential = QStringLiteral("sequential");
+const QString Threads = QStringLiteral("threads");
+const QString Gil = QStringLiteral("gil");
+const QString Processes = QStringLiteral("processes");
+const QString All = QStringLiteral("all");
+const QString WorkerRole = QStringLiteral("worker");
+
+// Measured on the 2-core development machine: about one second of work for one worker.
+constexpr qint64 DefaultIterations = 3'000'000'000;
+
+QStringList modesOf(const QString& mode)
+{
+    return mode == All ? QStringList {Sequential, Threads, Gil, Processes} : QStringList {mode};
+}
+
+// The role that runs a mode: one process with threads, or (for processes) the plain worker role.
+QString roleOf(const QString& mode)
+{
+    return mode == Processes ? WorkerRole : mode;
+}
+
+std::uint64_t computeUnit(const WorkerContext& context, qint64 iterations, int lane)
+{
+    context.telemetry.started(lane);
+    const auto sum = BusyWork::run(iterations, context.telemetry, lane);
+    context.telemetry.finished(qint64(sum), lane);
+    return sum;
+}
+
+void computeUnderGil(const WorkerContext& context, EmulatedGil& gil, qint64 iterations, int lane)
+{
+    const auto& telemetry = context.telemetry;
+    telemetry.started(lane, WorkerState::Waiting);
+    gil.acquire();
+    telemetry.state(WorkerState::Running, lane);
+    const auto sum = BusyWork::run(iterations, telemetry, lane, [&] {
+        if (!gil.switchDue())
+            return;
+        telemetry.state(WorkerState::Waiting, lane);
+        gil.handOver();
+        telemetry.state(WorkerState::Running, lane);
+    });
+    telemetry.finished(qint64(sum), lane);
+    gil.release();
+}
+} // namespace
+
+class TimingScenario : public Scenario
+{
+public:
+    QString id() const override { return QStringLiteral("timing"); }
+    QString title() const override
+    {
+        return QCoreApplication::translate("ProcViz::Scenario", "Threads vs processes");
+    }
+    QString summary() const override
+    {
+        return QCoreApplication::translate("ProcViz::Scenario",
+                                           "The same CPU-bound work one after another, in threads, under an "
+                                           "emulated GIL, and in processes: who really runs in parallel?");
+    }
+
+    ParameterTable parameters() const override
+    {
+        return ParameterTable({
+            {QStringLiteral("mode"), ParameterSpec::Type::Choice, All, 0, 0, {Sequential, Threads, Gil, Processes, All},
+             QT_TRANSLATE_NOOP("ProcViz::Scenario",
+                               "How to run the units of work: sequential (one after another), threads, gil "
+                               "(threads under an emulated global interpreter lock), processes, or all in turn.")},
+            {QStringLiteral("workers"), ParameterSpec::Type::Integer, qint64(4), 1, 64, {},
+             QT_TRANSLATE_NOOP("ProcViz::Scenario", "Units of work, each run by its own thread or process.")},
+            {QStringLiteral("iterations"), ParameterSpec::Type::Integer, DefaultIterations, 1000, 100'000'000'000, {},
+             QT_TRANSLATE_NOOP("ProcViz::Scenario",
+                               "Loop iterations per unit (sum of 0..n-1); the default takes about a second.")},
+        });
+    }
+
+    QStringList roles() const override { return {Sequential, Threads, Gil, WorkerRole}; }
+
+    QList<Phase> plan(const QVariantMap& params) const override
+    {
+        const int workers = params.value(QStringLiteral("workers")).toInt();
+        QList<Phase> phases;
+        for (const auto& mode : modesOf(params.value(QStringLiteral("mode")).toString())) {
+            Phase phase {mode, {}};
+            if (mode == Processes) {
+                for (int i = 0; i < workers; ++i)
+                    phase.workers.append({WorkerRole, i});
+            } else {
+                phase.workers.append({roleOf(mode), 0});
+            }
+            phases.append(phase);
+        }
+        return phases;
+    }
+
+    int runWorker(const WorkerContext& context) const override
+    {
+        const qint64 iterations = context.params.value(QStringLiteral("iterations")).toLongLong();
+        const int units = context.params.value(QStringLiteral("workers")).toInt();
+        if (context.role == WorkerRole) {
+            computeUnit(context, iterations, 0);
+            return 0;
+        }
+        if (context.role == Sequential) {
+            for (int unit = 0; unit < units; ++unit)
+                computeUnit(context, iterations, unit);
+            return 0;
+        }
+        EmulatedGil gil;
+        std::vector<std::thread> threads;
+        for (int unit = 0; unit < units; ++unit) {
+            if (context.role == Gil)
+                threads.emplace_back([&, unit] { computeUnderGil(context, gil, iterations, unit); });
+            else
+                threads.emplace_back([&, unit] { computeUnit(context, iterations, unit); });
+        }
+        for (auto& thread : threads)
+            thread.join();
+        return 0;
+    }
+
+    void evaluate(const RunModel& model, QJsonObject* result, QList<Check>* checks) const override;
+};
+
+void TimingScenario::evaluate(const RunModel& model, QJsonObject* result, QList<Check>* checks) const
+{
+    const qint64 iterations = model.params().value(QStringLiteral("iterations")).toLongLong();
+    const int units = model.params().value(QStringLiteral("workers")).toInt();
+    const auto expected = qint64(BusyWork::expectedSum(iterations));
+
+    int cleanExits = 0, correctUnits = 0, plannedUnits = 0;
+    for (const auto& worker : model.workers())
+        cleanExits += worker.exitCode == 0 ? 1 : 0;
+
+    QJsonArray modes;
+    double sequentialElapsed = 0;
+    for (const auto& phase : model.phases()) {
+        qint64 lastFinish = 0;
+        double cpu = 0;
+        int finishedUnits = 0;
+        for (int id : phase.workerIds) {
+            const auto& worker = model.workers().at(id);
+            cpu += worker.cpuSeconds;
+            for (const auto& lane : worker.lanes) {
+                if (lane.finished) {
+                    ++finishedUnits;
+                    correctUnits += lane.result == expected ? 1 : 0;
+                }
+                lastFinish = std::max(lastFinish, lane.finishedNs);
+            }
+            lastFinish = std::max(lastFinish, worker.endNs);
+        }
+        plannedUnits += units;
+        const bool complete = finishedUnits == units;
+        // From just before the first spawn to the last unit's end, as time.time() around start/join would.
+        const double elapsed = double(lastFinish - phase.startNs) / 1e9;
+        if (phase.name == Sequential && complete)
+            sequentialElapsed = elapsed;
+        QJsonObject entry {
+            {QStringLiteral("mode"), phase.name},
+            {QStringLiteral("elapsed_s"), elapsed},
+            {QStringLiteral("cpu_s"), cpu},
+            {QStringLiteral("parallelism"), elapsed > 0 ? cpu / elapsed : 0.0},
+            {QStringLiteral("completed"), complete},
+            {QStringLiteral("emulated"), phase.name == Gil},
+        };
+        entry.insert(QStringLiteral("speedup"), sequentialElapsed > 0 && complete && elapsed > 0
+                         ? QJsonValue(sequentialElapsed / elapsed)
+                         : QJsonValue(QJsonValue::Null));
+        modes.append(entry);
+    }
+    *result = {
+        {QStringLiteral("modes"), modes},
+        {QStringLiteral("cores"), QThread::idealThreadCount()},
+        {QStringLiteral("workers"), units},
+        {QStringLiteral("iterations"), iterations},
+        {QStringLiteral("expected_sum"), QString::number(quint64(expected))},
+    };
+
+    const auto workerCount = model.workers().size();
+    checks->append({QStringLiteral("workers_exited_cleanly"), cleanExits == workerCount,
+                    QCoreApplication::translate("ProcViz::Scenario", "%1 of %2 worker processes exited with code 0")
+                        .arg(cleanExits)
+                        .arg(workerCount)});
+    checks->append({QStringLiteral("work_complete"), correctUnits == plannedUnits,
+                    QCoreApplication::translate("ProcViz::Scenario",
+                                                "%1 of %2 units of work computed the expected sum %3")
+                        .arg(correctUnits)
+                        .arg(plannedUnits)
+                        .arg(quint64(expected))});
+}
+
+} // namespace ProcViz
+
+PROCVIZ_REGISTER_SCENARIO(timing, ProcViz::TimingScenario)

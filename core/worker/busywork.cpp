@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "busywork.h"
+
+#include "telemetry/progressthrottle.h"
+#include "telemetry/telemetrywriter.h"
+
+#include <algorithm>
+
+namespace ProcViz {
+
+std::uint64_t BusyWork::add(std::uint64_t sum, std::int64_t first, std::int64_t count)
+{
+    for (std::int64_t i = first; i < first + count; ++i) {
+        sum += std::uint64_t(i);
+        // An empty asm that "may change" sum: the loop stays a real loop of additions.
+        asm volatile("" : "+r"(sum));
+    }
+    return sum;
+}
+
+std::uint64_t BusyWork::expectedSum(std::int64_t iterations)
+{
+    const auto n = std::uint64_t(iterations);
+    return n % 2 == 0 ? (n / 2) * (n - 1) : n * ((n - 1) / 2);
+}
+
+std::uint64_t BusyWork::run(std::int64_t iterations, const TelemetryWriter& telemetry, int lane,
+                            const std::function<void()>& betweenChunks)
+{
+    ProgressThrottle throttle(iterations);
+    std::uint64_t sum = 0;
+    if (throttle.shouldReport(0, monotonicNowNs()))
+        telemetry.progress(0, iterations, lane);
+    for (std::int64_t done = 0; done < iterations;) {
+        const auto count = std::min(ChunkIterations, iterations - done);
+        sum = add(sum, done, count);
+        done += count;
+        if (throttle.shouldReport(done, monotonicNowNs()))
+            telemetry.progress(done, iterations, lane);
+        if (betweenChunks)
+            betweenChunks();
+    }
+    return sum;
+}
+
+} // namespace ProcViz

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workermain.h"
+
+#include "scenario/scenarioregistry.h"
+#include "telemetry/telemetrywriter.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace ProcViz {
+
+namespace {
+constexpr int UsageError = 64;
+constexpr int ParentGone = 71;
+
+int usage(const char* problem)
+{
+    std::fprintf(stderr,
+                 "procviz-worker: %s\n"
+                 "This program is started by ProcViz for each worker process; run 'procviz --help' instead.\n",
+                 problem);
+    return UsageError;
+}
+} // namespace
+
+int workerMain(int argc, char** argv)
+{
+    // Die with the engine: SIGKILL when the parent thread goes, and a check for the case where it
+    // already went between our spawn and this call (the signal would then never come).
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    const auto parent = qEnvironmentVariableIntValue("PROCVIZ_PARENT_PID");
+    if (parent > 0 && getppid() != parent)
+        return ParentGone;
+    // A write to a closed channel then fails with EPIPE, which TelemetryWriter turns into a quiet exit.
+    std::signal(SIGPIPE, SIG_IGN);
+
+    if (argc != 4)
+        return usage("expected arguments: <scenario> <role> <index>");
+    const auto* scenario = ScenarioRegistry::instance().find(QString::fromUtf8(argv[1]));
+    if (!scenario)
+        return usage("unknown scenario");
+    const auto role = QString::fromUtf8(argv[2]);
+    if (!scenario->roles().contains(role))
+        return usage("unknown role for this scenario");
+    bool indexOk = false;
+    const int index = QByteArray(argv[3]).toInt(&indexOk);
+    if (!indexOk || index < 0)
+        return usage("the index must be a non-negative integer");
+    bool fdOk = false;
+    const int fd = qEnvironmentVariable(TelemetryWriter::FdVariable).toInt(&fdOk);
+    if (!fdOk || fcntl(fd, F_GETFD) < 0)
+        return usage("no telemetry channel: PROCVIZ_TELEMETRY_FD is not an open descriptor");
+
+    const auto params = QJsonDocument::fromJson(qgetenv("PROCVIZ_PARAMS")).object().toVariantMap();
+    const TelemetryWriter telemetry(fd);
+    return scenario->runWorker({role, index, params, telemetry});
+}
+
+} // namespace ProcViz

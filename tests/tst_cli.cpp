@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runs the real procviz binary, which starts real worker processes.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cerrno>
+#include <csignal>
+
+namespace {
+struct Outcome
+{
+    bool finished = false;
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Outcome runProcViz(const QStringList& arguments, const QString& workerProgram = QStringLiteral(PROCVIZ_WORKER_PATH))
+{
+    QProcess process; // its destructor kills a procviz that overran the timeout
+    auto environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PROCVIZ_WORKER"), workerProgram);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(PROCVIZ_BINARY), arguments);
+    Outcome outcome;
+    outcome.finished = process.waitForFinished(120000) && process.exitStatus() == QProcess::NormalExit;
+    outcome.exitCode = process.exitCode();
+    outcome.out = QString::fromUtf8(process.readAllStandardOutput());
+    outcome.err = QString::fromUtf8(process.readAllStandardError());
+    return outcome;
+}
+
+QJsonDocument readJson(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll());
+}
+
+QSet<qint64> tracedPids(const QString& path)
+{
+    QSet<qint64> pids;
+    for (const auto& value : readJson(path).object().value(QLatin1String("traceEvents")).toArray()) {
+        const auto event = value.toObject();
+        if (event.value(QLatin1String("ph")).toString() == QLatin1String("M")
+            && event.value(QLatin1String("name")).toString() == QLatin1String("process_name"))
+            pids.insert(event.value(QLatin1String("pid")).toInteger());
+    }
+    return pids;
+}
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(QStringLiteral(PROCVIZ_BINARY)), PROCVIZ_BINARY);
+        QVERIFY2(QFile::exists(QStringLiteral(PROCVIZ_WORKER_PATH)), PROCVIZ_WORKER_PATH);
+    }
+
+    void version()
+    {
+        const auto result = runProcViz({QStringLiteral("--version")});
+        QVERIFY(result.finished);
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.out, QStringLiteral("procviz " PROCVIZ_VERSION "\n"));
+    }
+
+    void help()
+    {
+        const auto result = runProcViz({QStringLiteral("--help")});
+        QVERIFY(result.finished);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains(QLatin1String("run SCENARIO")));
+        QVERIFY(result.out.contains(QLatin1String("list")));
+
+        const auto scenarioHelp = runProcViz({QStringLiteral("run"), QStringLiteral("timing"), QStringLiteral("--help")});
+        QCOMPARE(scenarioHelp.exitCode, 0);
+        QVERIFY(scenarioHelp.out.contains(QLatin1String("--workers N")));
+    }
+
+    void listText()
+    {
+        const auto result = runProcViz({QStringLiteral("list")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains(QLatin1String("timing")));
+        QVERIFY(result.out.contains(QLatin1String("an integer from 1 to 64")));
+    }
+
+    void listJson()
+    {
+        const auto result = runProcViz({QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        QJsonParseError error;
+        const auto document = QJsonDocument::fromJson(result.out.toUtf8(), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QJsonObject timing;
+        for (const auto& value : document.array()) {
+            if (value.toObject().value(QLatin1String("id")).toString() == QLatin1String("timing"))
+                timing = value.toObject();
+        }
+        QVERIFY(!timing.isEmpty());
+        for (const char* key : {"title", "summary", "roles", "parameters"})
+            QVERIFY2(timing.contains(QLatin1String(key)), key);
+        QJsonObject workers;
+        for (const auto& value : timing.value(QLatin1String("parameters")).toArray()) {
+            if (value.toObject().value(QLatin1String("name")).toString() == QLatin1String("workers"))
+                workers = value.toObject();
+        }
+        QCOMPARE(workers.value(QLatin1String("type")).toString(), QStringLiteral("integer"));
+        QCOMPARE(workers.value(QLatin1String("min")).toInt(), 1);
+        QCOMPARE(workers.value(QLatin1String("max")).toInt(), 64);
+        QVERIFY(workers.contains(QLatin1String("default")));
+        QVERIFY(workers.contains(QLatin1String("help")));
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("culprit");
+        const QStringList run = {QStringLiteral("run"), QStringLiteral("timing")};
+        QTest::addRow("workers 0") << run + QStringList {QStringLiteral("--workers"), QStringLiteral("0")}
+                                   << QStringLiteral("workers");
+        QTest::addRow("workers 65") << run + QStringList {QStringLiteral("--workers"), QStringLiteral("65")}
+                                    << QStringLiteral("workers");
+        QTest::addRow("workers abc") << run + QStringList {QStringLiteral("--workers"), QStringLiteral("abc")}
+                                     << QStringLiteral("workers");
+        QTest::addRow("empty value") << run + QStringList {QStringLiteral("--workers"), QString()}
+                                     << QStringLiteral("workers");
+        QTest::addRow("empty value after =") << run + QStringList {QStringLiteral("--workers=")}
+                                             << QStringLiteral("workers");
+        QTest::addRow("missing value") << run + QStringList {QStringLiteral("--workers")} << QStringLiteral("workers");
+        QTest::addRow("mode bogus") << run + QStringList {QStringLiteral("--mode"), QStringLiteral("bogus")}
+                                    << QStringLiteral("mode");
+        QTest::addRow("mode bogus after =") << run + QStringList {QStringLiteral("--mode=bogus")} << QStringLiteral("mode");
+        QTest::addRow("unknown option") << run + QStringList {QStringLiteral("--bogus"), QStringLiteral("1")}
+                                        << QStringLiteral("bogus");
+        QTest::addRow("extra argument") << run + QStringList {QStringLiteral("extra")} << QStringLiteral("extra");
+        QTest::addRow("unknown scenario") << QStringList {QStringLiteral("run"), QStringLiteral("nosuch")}
+                                          << QStringLiteral("nosuch");
+        QTest::addRow("no scenario") << QStringList {QStringLiteral("run")} << QStringLiteral("scenario");
+        QTest::addRow("unknown command") << QStringList {QStringLiteral("bogus")} << QStringLiteral("bogus");
+        QTest::addRow("json folder missing")
+            << run + QStringList {QStringLiteral("--json"), QStringLiteral("/nonexistent-procviz/run.json")}
+            << QStringLiteral("--json");
+    }
+
+    // Nothing may start on bad input: the worker program here only leaves a mark when it is run.
+    void badInput()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, culprit);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString marker = dir.filePath(QStringLiteral("spawned"));
+        const QString fakeWorker = dir.filePath(QStringLiteral("fake-worker"));
+        QFile script(fakeWorker);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\ntouch '" + marker.toUtf8() + "'\n");
+        script.close();
+        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+
+        const auto result = runProcViz(arguments, fakeWorker);
+        QVERIFY(result.finished);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(culprit), qPrintable(result.err));
+        QVERIFY(!QFile::exists(marker));
+        if (QTest::currentDataTag() == QLatin1String("unknown scenario"))
+            QVERIFY2(result.err.contains(QLatin1String("timing")), qPrintable(result.err)); // lists the known ids
+
+        // The harness itself: with good input the same fake worker does get started.
+        if (QTest::currentDataTag() == QLatin1String("workers 0")) {
+            const auto good = runProcViz({QStringLiteral("run"), QStringLiteral("timing"), QStringLiteral("--mode"),
+                                          QStringLiteral("processes"), QStringLiteral("--workers"), QStringLiteral("1"),
+                                          QStringLiteral("--quiet")},
+                                         fakeWorker);
+            QCOMPARE(good.exitCode, 0);
+            QVERIFY(QFile::exists(marker));
+        }
+    }
+
+    void runProcesses()
+    {
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("run.json"));
+        const QString trace = dir.filePath(QStringLiteral("trace.json"));
+        const QString csv = dir.filePath(QStringLiteral("samples.csv"));
+        const auto result = runProcViz({QStringLiteral("run"), QStringLiteral("timing"), QStringLiteral("--mode"),
+                                        QStringLiteral("processes"), QStringLiteral("--workers"), QStringLiteral("2"),
+                                        QStringLiteral("--iterations"), QStringLiteral("2000000"), QStringLiteral("--json"),
+                                        json, QStringLiteral("--trace"), trace, QStringLiteral("--csv"), csv,
+                                        QStringLiteral("--quiet")});
+        QVERIFY(result.finished);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY(result.out.contains(QLatin1String("speedup")));
+        QVERIFY(result.err.isEmpty()); // --quiet, and nothing went wrong
+
+        const auto run = readJson(json).object();
+        for (const char* key : {"scenario", "params", "elapsed_s", "workers", "result", "checks"})
+            QVERIFY2(run.contains(QLatin1String(key)), key);
+        QCOMPARE(run.value(QLatin1String("scenario")).toString(), QStringLiteral("timing"));
+        const auto workers = run.value(QLatin1String("workers")).toArray();
+        QCOMPARE(workers.size(), 2);
+        QSet<qint64> pids;
+        for (const auto& worker : workers) {
+            const qint64 pid = worker.toObject().value(QLatin1String("pid")).toInteger();
+            QVERIFY(pid > 1);
+            QVERIFY(result.out.contains(QStringLiteral("pid %1").arg(pid)));
+            QCOMPARE(worker.toObject().value(QLatin1String("exit_code")).toInt(-1), 0);
+            pids.insert(pid);
+        }
+        QCOMPARE(pids.size(), 2);
+        QCOMPARE(run.value(QLatin1String("result")).toObject().value(QLatin1String("modes")).toArray().size(), 1);
+
+        QVERIFY(tracedPids(trace).contains(pids));
+
+        QFile samples(csv);
+        QVERIFY(samples.open(QIODevice::ReadOnly));
+        QCOMPARE(samples.readLine(), QByteArray("time_s,worker,role,pid,progress,state,proc_state,cpu_s\n"));
+    }
+
+    void runAllModes()
+    {
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("run.json"));
+        const auto result = runProcViz({QStringLiteral("run"), QStringLiteral("timing"), QStringLiteral("--mode=all"),
+                                        QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--iterations"),
+                                        QStringLiteral("2000000"), QStringLiteral("--json"), json});
+        QVERIFY(result.finished);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QStringList modes;
+        for (const auto& mode : readJson(json).object()[QLatin1String("result")][QLatin1String("modes")].toArray())
+            modes.append(mode.toObject().value(QLatin1String("mode")).toString());
+        QCOMPARE(modes, QStringList({QStringLiteral("sequential"), QStringLiteral("threads"), QStringLiteral("gil"),
+                                     QStringLiteral("processes")}));
+        QVERIFY(result.out.contains(QLatin1String("(emulated GIL)")));
+    }
+
+    // Ctrl-C stops the workers (none is left behind), the files are still written, and the exit status
+    // tells the shell the run was interrupted.
+    void interrupt()
+    {
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("run.json"));
+        QProcess process;
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PROCVIZ_WORKER"), QStringLiteral(PROCVIZ_WORKER_PATH));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(PROCVIZ_BINARY),
+                      {QStringLiteral("run"), QStringLiteral("timing"), QStringLiteral("--mode"), QStringLiteral("processes"),
+                       QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--iterations"),
+                       QStringLiteral("100000000000"), QStringLiteral("--json"), json, QStringLiteral("--quiet")});
+        QVERIFY(process.waitForStarted());
+        QTest::qWait(1000);
+        QCOMPARE(::kill(pid_t(process.processId()), SIGINT), 0);
+        QVERIFY(process.waitForFinished(20000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 130);
+
+        const auto run = readJson(json).object();
+        QCOMPARE(run.value(QLatin1String("outcome")).toString(), QStringLiteral("stopped"));
+        const auto workers = run.value(QLatin1String("workers")).toArray();
+        QCOMPARE(workers.size(), 2);
+        for (const auto& value : workers) {
+            const auto worker = value.toObject();
+            QVERIFY(!worker.value(QLatin1String("end_s")).isNull());
+            QVERIFY(!worker.value(QLatin1String("signal")).isNull());
+            const auto pid = pid_t(worker.value(QLatin1String("pid")).toInteger());
+            QVERIFY(::kill(pid, 0) != 0 && errno == ESRCH);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "scenario/parametertable.h"
+
+#include <QVariantMap>
+#include <QWidget>
+
+#include <vector>
+
+namespace ProcViz {
+
+/// One labelled field per parameter of a scenario, built from its ParameterTable: a combo box for a
+/// choice, a spin box for an integer (in whole millions when the range is that large).
+///
+/// Each field's objectName is the parameter's name, the one the command line spells --name.
+class ParameterBar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ParameterBar(const ParameterTable& table, QWidget* parent = nullptr);
+
+    /// Typed as ParameterTable::resolve() expects: qint64 for integers, QString for choices.
+    QVariantMap values() const;
+
+private:
+    struct Field
+    {
+        ParameterSpec spec;
+        QWidget* editor = nullptr;
+        qint64 unit = 1; ///< the editor shows value / unit
+    };
+
+    Field createField(const ParameterSpec& spec);
+    QVariant value(const Field& field) const;
+
+    std::vector<Field> m_fields;
+};
+
+} // namespace ProcViz

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "resultpanel.h"
+
+#include "model/runmodel.h"
+#include "modelabel.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QTextDocument>
+
+namespace ProcViz {
+
+namespace {
+// Okabe–Ito bluish green and vermillion: a pass and a fail stay apart for red–green colour blindness,
+// and the mark (✓ / ✗) says it without colour.
+const QLatin1String PassColor("#009E73");
+const QLatin1String FailColor("#D55E00");
+
+QString cell(const QString& text, bool header = false)
+{
+    return header ? QLatin1String("<th align=left>") + text + QLatin1String("</th>")
+                  : QLatin1String("<td>") + text + QLatin1String("</td>");
+}
+} // namespace
+
+ResultPanel::ResultPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_modes(new QLabel(this))
+    , m_checks(new QLabel(this))
+{
+    auto* layout = new QHBoxLayout(this);
+    for (auto* label : {m_modes, m_checks}) {
+        label->setTextFormat(Qt::RichText);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    }
+    m_modes->setObjectName(QStringLiteral("resultModes"));
+    m_checks->setObjectName(QStringLiteral("resultChecks"));
+    m_checks->setWordWrap(true);
+    layout->addWidget(m_modes);
+    layout->addSpacing(24);
+    layout->addWidget(m_checks, 1);
+    applyFont();
+    clear();
+}
+
+void ResultPanel::clear()
+{
+    m_modes->setText(tr("The result appears here when a run ends."));
+    m_checks->clear();
+}
+
+void ResultPanel::showResult(const RunModel& model)
+{
+    m_modes->setText(modesTable(model));
+    m_checks->setText(checksList(model));
+}
+
+QString ResultPanel::plainText() const
+{
+    QTextDocument document;
+    document.setHtml(m_modes->text() + QLatin1String("<br>") + m_checks->text());
+    return document.toPlainText();
+}
+
+QString ResultPanel::modesTable(const RunModel& model) const
+{
+    const auto modes = model.result().value(QLatin1String("modes")).toArray();
+    if (modes.isEmpty())
+        return tr("No result: the run ended before any work was measured.");
+    QString html = QLatin1String("<table cellspacing=0 cellpadding=3><tr>") + cell(tr("mode"), true)
+        + cell(tr("elapsed"), true) + cell(tr("speedup"), true) + cell(tr("cores busy"), true)
+        + QLatin1String("</tr>");
+    for (const auto& value : modes) {
+        const auto mode = value.toObject();
+        const QString name = modeLabel(mode.value(QLatin1String("mode")).toString());
+        const bool complete = mode.value(QLatin1String("completed")).toBool();
+        QString elapsed = tr("%1 s").arg(mode.value(QLatin1String("elapsed_s")).toDouble(), 0, 'f', 2);
+        if (!complete)
+            elapsed = tr("%1 (incomplete)").arg(elapsed);
+        const auto speedup = mode.value(QLatin1String("speedup"));
+        // Speedup is measured against the sequential phase, so only mode "all" has one.
+        const QString speedupText = speedup.isDouble() ? tr("%1×").arg(speedup.toDouble(), 0, 'f', 2)
+                                                       : QStringLiteral("–");
+        const QString busy = tr("%1").arg(mode.value(QLatin1String("parallelism")).toDouble(), 0, 'f', 2);
+        html += QLatin1String("<tr>") + cell(QLatin1String("<b>") + name.toHtmlEscaped() + QLatin1String("</b>"))
+            + cell(elapsed) + cell(speedupText) + cell(busy) + QLatin1String("</tr>");
+    }
+    return html + QLatin1String("</table>");
+}
+
+QString ResultPanel::checksList(const RunModel& model) const
+{
+    QString html;
+    if (model.outcome() == QLatin1String("stopped"))
+        html += QLatin1String("<p>") + tr("Stopped before the end: the figures cover what was done.") + QLatin1String("</p>");
+    for (const auto& check : model.checks()) {
+        const QString mark = check.passed ? tr("✓ passed") : tr("✗ failed");
+        html += QLatin1String("<p><b><font color=") + (check.passed ? PassColor : FailColor) + QLatin1String(">")
+            + mark + QLatin1String("</font></b> ") + check.detail.toHtmlEscaped() + QLatin1String("</p>");
+    }
+    return html;
+}
+
+void ResultPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        applyFont();
+}
+
+void ResultPanel::applyFont()
+{
+    // The numbers are the point of the lesson: large enough to read from the back of the room.
+    QFont large = font();
+    large.setPointSizeF(large.pointSizeF() * 1.3);
+    m_modes->setFont(large);
+    m_checks->setFont(large);
+}
+
+} // namespace ProcViz
