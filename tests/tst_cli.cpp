@@ -8,7 +8,6 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <cerrno>
 #include <csignal>
 
@@ -84,7 +83,8 @@ private slots:
         QVERIFY(result.out.contains(QLatin1String("run SCENARIO")));
         QVERIFY(result.out.contains(QLatin1String("list")));
 
-        const auto scenarioHelp = runProcViz({QStringLiteral("run"), QStringLiteral("timing"), QStringLiteral("--help")});
+        const auto scenarioHelp
+            = runProcViz({QStringLiteral("run"), QStringLiteral("timing"), QStringLiteral("--help")});
         QCOMPARE(scenarioHelp.exitCode, 0);
         QVERIFY(scenarioHelp.out.contains(QLatin1String("--workers N")));
     }
@@ -137,19 +137,19 @@ private slots:
                                      << QStringLiteral("workers");
         QTest::addRow("empty value") << run + QStringList {QStringLiteral("--workers"), QString()}
                                      << QStringLiteral("workers");
-        QTest::addRow("empty value after =") << run + QStringList {QStringLiteral("--workers=")}
-                                             << QStringLiteral("workers");
+        QTest::addRow("empty value after =")
+            << run + QStringList {QStringLiteral("--workers=")} << QStringLiteral("workers");
         QTest::addRow("missing value") << run + QStringList {QStringLiteral("--workers")} << QStringLiteral("workers");
         QTest::addRow("mode bogus") << run + QStringList {QStringLiteral("--mode"), QStringLiteral("bogus")}
                                     << QStringLiteral("mode");
-        QTest::addRow("mode bogus after =") << run + QStringList {QStringLiteral("--mode=bogus")} << QStringLiteral("mode");
+        QTest::addRow("mode bogus after =")
+            << run + QStringList {QStringLiteral("--mode=bogus")} << QStringLiteral("mode");
         QTest::addRow("unknown option") << run + QStringList {QStringLiteral("--bogus"), QStringLiteral("1")}
                                         << QStringLiteral("bogus");
         QTest::addRow("extra argument") << run + QStringList {QStringLiteral("extra")} << QStringLiteral("extra");
-        QTest::addRow("unknown scenario") << QStringList {QStringLiteral("run"), QStringLiteral("nosuch")}
-                                          << QStringLiteral("nosuch");
+        QTest::addRow("unknown scenario")
+            << QStringList {QStringLiteral("run"), QStringLiteral("nosuch")} << QStringLiteral("nosuch");
         QTest::addRow("no scenario") << QStringList {QStringLiteral("run")} << QStringLiteral("scenario");
-        QTest::addRow("unknown command") << QStringList {QStringLiteral("bogus")} << QStringLiteral("bogus");
         QTest::addRow("json folder missing")
             << run + QStringList {QStringLiteral("--json"), QStringLiteral("/nonexistent-procviz/run.json")}
             << QStringLiteral("--json");
@@ -180,10 +180,10 @@ private slots:
 
         // The harness itself: with good input the same fake worker does get started.
         if (QTest::currentDataTag() == QLatin1String("workers 0")) {
-            const auto good = runProcViz({QStringLiteral("run"), QStringLiteral("timing"), QStringLiteral("--mode"),
-                                          QStringLiteral("processes"), QStringLiteral("--workers"), QStringLiteral("1"),
-                                          QStringLiteral("--quiet")},
-                                         fakeWorker);
+            const auto good = runProcViz(
+                {QStringLiteral("run"), QStringLiteral("timing"), QStringLiteral("--mode"), QStringLiteral("processes"),
+                    QStringLiteral("--workers"), QStringLiteral("1"), QStringLiteral("--quiet")},
+                fakeWorker);
             QCOMPARE(good.exitCode, 0);
             QVERIFY(QFile::exists(marker));
         }
@@ -196,10 +196,9 @@ private slots:
         const QString trace = dir.filePath(QStringLiteral("trace.json"));
         const QString csv = dir.filePath(QStringLiteral("samples.csv"));
         const auto result = runProcViz({QStringLiteral("run"), QStringLiteral("timing"), QStringLiteral("--mode"),
-                                        QStringLiteral("processes"), QStringLiteral("--workers"), QStringLiteral("2"),
-                                        QStringLiteral("--iterations"), QStringLiteral("2000000"), QStringLiteral("--json"),
-                                        json, QStringLiteral("--trace"), trace, QStringLiteral("--csv"), csv,
-                                        QStringLiteral("--quiet")});
+            QStringLiteral("processes"), QStringLiteral("--workers"), QStringLiteral("2"),
+            QStringLiteral("--iterations"), QStringLiteral("2000000"), QStringLiteral("--json"), json,
+            QStringLiteral("--trace"), trace, QStringLiteral("--csv"), csv, QStringLiteral("--quiet")});
         QVERIFY(result.finished);
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         QVERIFY(result.out.contains(QLatin1String("speedup")));
@@ -234,15 +233,16 @@ private slots:
         QTemporaryDir dir;
         const QString json = dir.filePath(QStringLiteral("run.json"));
         const auto result = runProcViz({QStringLiteral("run"), QStringLiteral("timing"), QStringLiteral("--mode=all"),
-                                        QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--iterations"),
-                                        QStringLiteral("2000000"), QStringLiteral("--json"), json});
+            QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--iterations"), QStringLiteral("2000000"),
+            QStringLiteral("--json"), json});
         QVERIFY(result.finished);
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         QStringList modes;
         for (const auto& mode : readJson(json).object()[QLatin1String("result")][QLatin1String("modes")].toArray())
             modes.append(mode.toObject().value(QLatin1String("mode")).toString());
-        QCOMPARE(modes, QStringList({QStringLiteral("sequential"), QStringLiteral("threads"), QStringLiteral("gil"),
-                                     QStringLiteral("processes")}));
+        QCOMPARE(modes,
+            QStringList({QStringLiteral("sequential"), QStringLiteral("threads"), QStringLiteral("gil"),
+                QStringLiteral("processes")}));
         QVERIFY(result.out.contains(QLatin1String("(emulated GIL)")));
     }
 
@@ -257,9 +257,9 @@ private slots:
         environment.insert(QStringLiteral("PROCVIZ_WORKER"), QStringLiteral(PROCVIZ_WORKER_PATH));
         process.setProcessEnvironment(environment);
         process.start(QStringLiteral(PROCVIZ_BINARY),
-                      {QStringLiteral("run"), QStringLiteral("timing"), QStringLiteral("--mode"), QStringLiteral("processes"),
-                       QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--iterations"),
-                       QStringLiteral("100000000000"), QStringLiteral("--json"), json, QStringLiteral("--quiet")});
+            {QStringLiteral("run"), QStringLiteral("timing"), QStringLiteral("--mode"), QStringLiteral("processes"),
+                QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--iterations"),
+                QStringLiteral("100000000000"), QStringLiteral("--json"), json, QStringLiteral("--quiet")});
         QVERIFY(process.waitForStarted());
         QTest::qWait(1000);
         QCOMPARE(::kill(pid_t(process.processId()), SIGINT), 0);

@@ -10,7 +10,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
-
 #include <algorithm>
 
 using namespace ProcViz;
@@ -90,7 +89,7 @@ private slots:
     {
         auto& m = m_model;
         m.begin(QStringLiteral("timing"),
-                {{QStringLiteral("workers"), qint64(3)}, {QStringLiteral("mode"), QStringLiteral("processes")}}, StartNs);
+            {{QStringLiteral("workers"), qint64(3)}, {QStringLiteral("mode"), QStringLiteral("processes")}}, StartNs);
         m.addPhase(QStringLiteral("processes"), StartNs);
         const int clean = m.addWorker(0, QStringLiteral("worker"), 0, 4242, StartNs + 1 * Ms);
         const int killed = m.addWorker(0, QStringLiteral("gil"), 1, 4343, StartNs + 1 * Ms);
@@ -131,14 +130,15 @@ private slots:
 
         m.finish(StartNs + 60 * Ms, QStringLiteral("completed"));
         m.setResult({{QStringLiteral("answer"), 42}},
-                    {{QStringLiteral("ok"), true, QStringLiteral("fine")}, {QStringLiteral("bad"), false, QStringLiteral("not")}});
+            {{QStringLiteral("ok"), true, QStringLiteral("fine")},
+                {QStringLiteral("bad"), false, QStringLiteral("not")}});
     }
 
     void jsonDocument()
     {
         const auto json = JsonExporter::toJson(m_model);
         for (const char* key : {"scenario", "params", "elapsed_s", "outcome", "cores", "workers", "phases", "result",
-                                "checks", "generator"})
+                 "checks", "generator"})
             QVERIFY2(json.contains(QLatin1String(key)), key);
         QCOMPARE(json.value(QLatin1String("scenario")).toString(), QStringLiteral("timing"));
         QCOMPARE(json.value(QLatin1String("params")).toObject().value(QLatin1String("workers")).toInt(), 3);
@@ -152,9 +152,9 @@ private slots:
 
         const auto checks = json.value(QLatin1String("checks")).toArray();
         QCOMPARE(checks.size(), 2);
-        QCOMPARE(checks.at(1).toObject(), QJsonObject({{QStringLiteral("name"), QStringLiteral("bad")},
-                                                       {QStringLiteral("passed"), false},
-                                                       {QStringLiteral("detail"), QStringLiteral("not")}}));
+        QCOMPARE(checks.at(1).toObject(),
+            QJsonObject({{QStringLiteral("name"), QStringLiteral("bad")}, {QStringLiteral("passed"), false},
+                {QStringLiteral("detail"), QStringLiteral("not")}}));
         const auto phases = json.value(QLatin1String("phases")).toArray();
         QCOMPARE(phases.size(), 1);
         QCOMPARE(phases.at(0)[QLatin1String("name")].toString(), QStringLiteral("processes"));
@@ -224,7 +224,8 @@ private slots:
 
         QHash<qint64, QString> names;
         for (const auto& value : eventsOf(trace, u"M", u"process_name"))
-            names.insert(value[QLatin1String("pid")].toInteger(), value[QLatin1String("args")][QLatin1String("name")].toString());
+            names.insert(value[QLatin1String("pid")].toInteger(),
+                value[QLatin1String("args")][QLatin1String("name")].toString());
         QCOMPARE(names.size(), m_model.workers().size());
         QCOMPARE(names.value(4242), QStringLiteral("worker 0 · pid 4242"));
         QCOMPARE(names.value(4343), QStringLiteral("gil 1 · pid 4343"));
@@ -234,7 +235,8 @@ private slots:
         for (const auto& value : eventsOf(trace, u"M", u"process_sort_index")) {
             const auto pid = value[QLatin1String("pid")].toInteger();
             const auto& workers = m_model.workers();
-            const auto it = std::find_if(workers.cbegin(), workers.cend(), [pid](const auto& w) { return w.pid == pid; });
+            const auto it
+                = std::find_if(workers.cbegin(), workers.cend(), [pid](const auto& w) { return w.pid == pid; });
             QVERIFY(it != workers.cend());
             QCOMPARE(value[QLatin1String("args")][QLatin1String("sort_index")].toInt(), it->id);
         }

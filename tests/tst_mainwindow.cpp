@@ -72,6 +72,10 @@ void TestMainWindow::runChartsEveryWorkerLive()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     // Long enough (a few tenths of a second) for the chart's 33 ms refresh to come round during the run.
     configure(window, QStringLiteral("processes"), 2, 500);
+    // Before any run the chart is empty and its time axis sane (not the seconds since boot).
+    QTest::qWait(2 * ProgressChart::RefreshIntervalMs);
+    QCOMPARE(window.chart()->plot()->graphCount(), 0);
+    QVERIFY(window.chart()->plot()->xAxis->range().upper < 60);
 
     // If the engine ever blocked the GUI thread, neither this timer nor the chart's would fire mid-run.
     int ticksWhileRunning = 0;

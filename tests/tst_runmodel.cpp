@@ -83,6 +83,18 @@ private Q_SLOTS:
         QCOMPARE(worker.progress(), 0.375);
     }
 
+    void plannedLanesKeepProgressMonotonic()
+    {
+        auto model = modelWithOneWorker();
+        auto started = record(RecordKind::Started, 0, 0, 2);
+        model.applyRecord(0, started);
+        model.applyRecord(0, record(RecordKind::Progress, 100, 0, 100, 100));
+        QCOMPARE(model.workers().at(0).progress(), 0.5); // the second, unstarted lane counts as 0 %
+        model.applyRecord(0, record(RecordKind::Started, 200, 1, 2));
+        model.applyRecord(0, record(RecordKind::Progress, 300, 1, 50, 100));
+        QCOMPARE(model.workers().at(0).progress(), 0.75);
+    }
+
     void foreignPidIsNotTrusted()
     {
         auto model = modelWithOneWorker();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "modelabel.h"
 #include "parameterbar.h"
 #include "progresschart.h"
 #include "resultpanel.h"
@@ -8,7 +9,6 @@
 
 #include <QAction>
 #include <QLabel>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QThread>
 #include <QToolBar>
@@ -106,16 +106,12 @@ void MainWindow::createCentralWidget()
     m_errorLabel->hide();
     layout->addWidget(m_errorLabel);
 
-    auto* splitter = new QSplitter(Qt::Vertical, central);
-    m_chart = new ProgressChart(splitter);
+    // A plain layout rather than a splitter: it gives the result the height its wrapped lines need.
+    m_chart = new ProgressChart(central);
     m_chart->setModel(&m_controller.model());
-    m_results = new ResultPanel(splitter);
-    splitter->addWidget(m_chart);
-    splitter->addWidget(m_results);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 0);
-    splitter->setCollapsible(0, false);
-    layout->addWidget(splitter, 1);
+    m_results = new ResultPanel(central);
+    layout->addWidget(m_chart, 1);
+    layout->addWidget(m_results);
     setCentralWidget(central);
 
     if (!ScenarioRegistry::instance().find(m_scenarioId))
@@ -208,8 +204,8 @@ void MainWindow::updateStatus()
     if (m_phase.isEmpty())
         m_phaseLabel->setText(running ? tr("Starting…") : tr("Ready"));
     else if (running)
-        m_phaseLabel->setText(m_controller.isPaused() ? tr("Phase: %1 (paused)").arg(m_phase)
-                                                      : tr("Phase: %1").arg(m_phase));
+        m_phaseLabel->setText(m_controller.isPaused() ? tr("Phase: %1 (paused)").arg(modeLabel(m_phase))
+                                                      : tr("Phase: %1").arg(modeLabel(m_phase)));
     else if (model.outcome() == QLatin1String("completed"))
         m_phaseLabel->setText(tr("Run completed"));
     else if (model.outcome() == QLatin1String("stopped"))

@@ -106,8 +106,12 @@ void ProgressChart::refresh()
 
 void ProgressChart::onTick()
 {
-    if (!m_model)
+    // Before the first run there is nothing to draw; clear() wakes the timer for each new run.
+    if (!m_model || m_model->scenarioId().isEmpty()) {
+        m_refreshTimer.stop();
         return;
+    }
+    const bool ended = m_model->endNs() >= 0;
     if (m_model->startNs() != m_seenStartNs) {
         // RunModel::begin() starts a new run at revision 1: the old graphs describe another run.
         m_plot->clearGraphs();
@@ -115,8 +119,9 @@ void ProgressChart::onTick()
         m_series.clear();
         m_phases.clear();
         m_seenStartNs = m_model->startNs();
-        m_seenRevision = 0;
     } else if (m_model->revision() == m_seenRevision) {
+        if (ended)
+            m_refreshTimer.stop();
         return;
     }
     m_seenRevision = m_model->revision();
@@ -128,8 +133,8 @@ void ProgressChart::onTick()
     followLiveEnd();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 
-    // Once a run has ended nothing more arrives; clear() wakes the timer for the next one.
-    if (m_model->endNs() >= 0)
+    // Once a run has ended and been drawn nothing more arrives.
+    if (ended)
         m_refreshTimer.stop();
 }
 
@@ -177,8 +182,7 @@ void ProgressChart::addMissingSeries()
     }
     if (!added)
         return;
-    // Threads report in any order and a second lane turns "worker" into "thread": redo the legend in
-    // worker and lane order so it reads like ps.
+    // Threads report in any order: redo the legend in worker and lane order so it reads like ps.
     std::sort(m_series.begin(), m_series.end(), [](const Series& a, const Series& b) {
         return std::tie(a.workerId, a.lane) < std::tie(b.workerId, b.lane);
     });
@@ -223,10 +227,12 @@ void ProgressChart::appendNewPoints(Series& series)
 
 void ProgressChart::followLiveEnd()
 {
-    const double end = m_model->endNs() >= 0 ? double(m_model->endNs()) / 1e9
-                                             : m_model->elapsedSeconds(monotonicNowNs());
-    // A few percent of headroom so the newest points are not drawn on the frame.
-    m_plot->xAxis->setRange(0, std::max(MinimumSpanSeconds, end * 1.03));
+    const bool ended = m_model->endNs() >= 0;
+    const double end = ended ? double(m_model->endNs()) / 1e9 : m_model->elapsedSeconds(monotonicNowNs());
+    // A few percent of headroom so the newest points are not drawn on the frame. While running, a minimum
+    // span keeps the first moments from zooming wildly; a finished run fills the width, however short.
+    const double span = end * 1.03;
+    m_plot->xAxis->setRange(0, ended && span > 0 ? span : std::max(MinimumSpanSeconds, span));
     placePhaseHeaders();
 }
 
@@ -237,7 +243,8 @@ void ProgressChart::placePhaseHeaders()
     const int right = m_plot->axisRect()->rect().right();
     for (const auto& marker : m_phases) {
         const double start = double(marker.startNs) / 1e9;
-        const int width = QFontMetrics(marker.header->font()).horizontalAdvance(marker.header->text()) + 2 * HeaderPadding;
+        const QFontMetrics metrics(marker.header->font());
+        const int width = metrics.horizontalAdvance(marker.header->text()) + 2 * HeaderPadding;
         const bool fits = m_plot->xAxis->coordToPixel(start) + width <= right;
         marker.header->position->setTypeX(fits ? QCPItemPosition::ptPlotCoords : QCPItemPosition::ptAxisRectRatio);
         marker.header->position->setCoords(fits ? start : 1.0, 0);
@@ -250,7 +257,8 @@ QString ProgressChart::seriesName(int workerId, int lane) const
     const auto& worker = m_model->workers().at(workerId);
     const Lane* info = worker.findLane(lane);
     QString name;
-    if (worker.lanes.size() <= 1 && lane == 0)
+    // plannedLanes comes with the worker's first record, so a line's name does not change as lanes appear.
+    if (worker.plannedLanes <= 1 && worker.lanes.size() <= 1 && lane == 0)
         name = tr("worker %1 · PID %2").arg(worker.index).arg(worker.pid);
     else if (info && info->tid != worker.pid)
         name = tr("thread %1 · TID %2 (PID %3)").arg(lane).arg(info->tid).arg(worker.pid);
@@ -279,7 +287,8 @@ void ProgressChart::applyStyle()
     m_plot->setBackground(pal.brush(QPalette::Base));
     m_plot->axisRect()->setBackground(pal.brush(QPalette::Base));
     // Room above the plot for the phase names.
-    m_plot->axisRect()->setMinimumMargins(QMargins(0, QFontMetrics(headerFont(base)).height() + 2 * HeaderPadding, 0, 0));
+    const int headerHeight = QFontMetrics(headerFont(base)).height() + 2 * HeaderPadding;
+    m_plot->axisRect()->setMinimumMargins(QMargins(0, headerHeight, 0, 0));
     for (auto* axis : {m_plot->xAxis, m_plot->yAxis}) {
         axis->setBasePen(QPen(text, 2));
         axis->setTickPen(QPen(text, 2));

@@ -31,7 +31,7 @@ public:
 
     /// The model must outlive the chart or be replaced first; nullptr detaches.
     void setModel(const RunModel* model);
-    /// Drops every graph, e.g. before a new run begins.
+    /// Drops every graph; call it when a new run begins: it also wakes the refresh, which sleeps between runs.
     void clear();
     /// Takes in what changed in the model now instead of at the next tick.
     void refresh();

@@ -37,6 +37,8 @@ ResultPanel::ResultPanel(QWidget* parent)
         label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     }
     m_modes->setObjectName(QStringLiteral("resultModes"));
+    m_modes->setToolTip(tr("speedup: the sequential time divided by this mode's time\n"
+                           "cores busy: CPU time divided by elapsed time, how many cores the mode kept working"));
     m_checks->setObjectName(QStringLiteral("resultChecks"));
     m_checks->setWordWrap(true);
     layout->addWidget(m_modes);
@@ -95,7 +97,8 @@ QString ResultPanel::checksList(const RunModel& model) const
 {
     QString html;
     if (model.outcome() == QLatin1String("stopped"))
-        html += QLatin1String("<p>") + tr("Stopped before the end: the figures cover what was done.") + QLatin1String("</p>");
+        html += QLatin1String("<p>") + tr("Stopped before the end: the figures cover what was done.")
+            + QLatin1String("</p>");
     for (const auto& check : model.checks()) {
         const QString mark = check.passed ? tr("✓ passed") : tr("✗ failed");
         html += QLatin1String("<p><b><font color=") + (check.passed ? PassColor : FailColor) + QLatin1String(">")

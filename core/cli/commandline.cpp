@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
-#include "runreport.h"
-
 #include "engine/runcontroller.h"
 #include "export/csvexporter.h"
 #include "export/jsonexporter.h"
 #include "export/traceexporter.h"
+#include "runreport.h"
 #include "scenario/scenarioregistry.h"
 
 #include <QCommandLineParser>
@@ -17,15 +16,13 @@
 #include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QTimer>
-
+#include <cerrno>
+#include <cstdio>
 #include <fcntl.h>
+#include <functional>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <functional>
 
 namespace ProcViz {
 
@@ -34,6 +31,26 @@ void print(FILE* stream, const QString& text)
 {
     std::fputs(text.toLocal8Bit().constData(), stream);
     std::fflush(stream);
+}
+
+// Help texts are single sentences of any length; a terminal wants them folded, indented under their option.
+QString wrapped(const QString& text, int indent, int width = 100)
+{
+    const QString margin(indent, QLatin1Char(' '));
+    QString result = margin;
+    qsizetype lineLength = indent;
+    for (const auto& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (lineLength > indent && lineLength + 1 + word.size() > width) {
+            result += QLatin1Char('\n') + margin;
+            lineLength = indent;
+        } else if (lineLength > indent) {
+            result += QLatin1Char(' ');
+            ++lineLength;
+        }
+        result += word;
+        lineLength += word.size();
+    }
+    return result + QLatin1Char('\n');
 }
 
 // Ctrl-C must stop the workers, not orphan them: the handler only writes the signal number to a pipe,
@@ -96,8 +113,7 @@ struct OutputFile
 
 CommandLine::CommandLine(QObject* parent)
     : QObject(parent)
-{
-}
+{ }
 
 int CommandLine::exec(const QStringList& arguments)
 {
@@ -126,8 +142,9 @@ int CommandLine::exec(const QStringList& arguments)
         return list(rest);
     if (command == QLatin1String("run"))
         return run(rest);
-    print(stderr, (command.isEmpty() ? tr("No command given.") : tr("Unknown command '%1'.").arg(command))
-                  + QLatin1Char('\n') + globalHelp());
+    print(stderr,
+        (command.isEmpty() ? tr("No command given.") : tr("Unknown command '%1'.").arg(command)) + QLatin1Char('\n')
+            + globalHelp());
     return BadUsage;
 }
 
@@ -145,8 +162,9 @@ int CommandLine::list(const QStringList& arguments)
         return BadUsage;
     }
     if (parser.isSet(helpOption)) {
-        print(stdout, tr("Usage: procviz list [--json]\n\nLists the scenarios, their parameters, defaults and "
-                         "allowed values.\n  --json  print the list as JSON\n"));
+        print(stdout,
+            tr("Usage: procviz list [--json]\n\nLists the scenarios, their parameters, defaults and "
+               "allowed values.\n  --json  print the list as JSON\n"));
         return Success;
     }
     if (parser.isSet(jsonOption)) {
@@ -164,10 +182,10 @@ int CommandLine::run(const QStringList& arguments)
     if (id.isEmpty() || id.startsWith(QLatin1Char('-'))) {
         const bool help = id == QLatin1String("-h") || id == QLatin1String("--help");
         print(help ? stdout : stderr,
-              (help ? QString() : tr("Name the scenario first.") + QLatin1Char('\n'))
-                  + tr("Usage: procviz run SCENARIO [--PARAMETER VALUE]... [--json FILE] [--trace FILE] [--csv FILE] "
-                       "[--quiet]\nScenarios: %1. 'procviz list' shows their parameters.\n")
-                        .arg(ScenarioRegistry::instance().ids().join(QLatin1String(", "))));
+            (help ? QString() : tr("Name the scenario first.") + QLatin1Char('\n'))
+                + tr("Usage: procviz run SCENARIO [--PARAMETER VALUE]... [--json FILE] [--trace FILE] [--csv FILE] "
+                     "[--quiet]\nScenarios: %1. 'procviz list' shows their parameters.\n")
+                      .arg(ScenarioRegistry::instance().ids().join(QLatin1String(", "))));
         return help ? Success : BadUsage;
     }
     const Scenario* scenario = ScenarioRegistry::instance().find(id);
@@ -193,7 +211,8 @@ int CommandLine::run(const QStringList& arguments)
     for (const auto& spec : specs) {
         parameterOptions.append(QCommandLineOption(spec.name, spec.translatedHelp(), spec.name));
         if (!parser.addOption(parameterOptions.last()))
-            qWarning("Parameter --%s of scenario %s clashes with an option of 'run'", qPrintable(spec.name), qPrintable(id));
+            qWarning(
+                "Parameter --%s of scenario %s clashes with an option of 'run'", qPrintable(spec.name), qPrintable(id));
     }
 
     const QString usage = tr("Try 'procviz run %1 --help'.").arg(id) + QLatin1Char('\n');
@@ -205,9 +224,10 @@ int CommandLine::run(const QStringList& arguments)
             QStringList accepted;
             for (const auto& spec : specs)
                 accepted.append(QLatin1String("--") + spec.name);
-            print(stderr, tr("Unknown option --%1: scenario '%2' accepts %3, and --json, --trace, --csv, --quiet.")
-                                  .arg(unknown.first(), id, accepted.join(QLatin1String(", ")))
-                              + QLatin1Char('\n'));
+            print(stderr,
+                tr("Unknown option --%1: scenario '%2' accepts %3, and --json, --trace, --csv, --quiet.")
+                        .arg(unknown.first(), id, accepted.join(QLatin1String(", ")))
+                    + QLatin1Char('\n'));
         }
         return BadUsage;
     }
@@ -216,7 +236,8 @@ int CommandLine::run(const QStringList& arguments)
         return Success;
     }
     if (parser.positionalArguments().size() > 1) {
-        print(stderr, tr("Unexpected argument '%1'.").arg(parser.positionalArguments().at(1)) + QLatin1Char('\n') + usage);
+        print(stderr,
+            tr("Unexpected argument '%1'.").arg(parser.positionalArguments().at(1)) + QLatin1Char('\n') + usage);
         return BadUsage;
     }
 
@@ -234,16 +255,8 @@ int CommandLine::run(const QStringList& arguments)
         if (!parser.isSet(output.option))
             continue;
         output.path = parser.value(output.option);
-        const QFileInfo info(output.path);
-        QString problem;
-        if (output.path.isEmpty())
-            problem = tr("--%1 needs a file name.").arg(output.option.names().constFirst());
-        else if (info.isDir())
-            problem = tr("--%1 %2: that is a folder.").arg(output.option.names().constFirst(), output.path);
-        else if (!info.absoluteDir().exists())
-            problem = tr("--%1 %2: folder '%3' does not exist.")
-                          .arg(output.option.names().constFirst(), output.path, info.absolutePath());
-        if (!problem.isEmpty()) {
+        if (const QString problem = outputProblem(output.option.names().constFirst(), output.path);
+            !problem.isEmpty()) {
             print(stderr, problem + QLatin1Char('\n'));
             return BadUsage;
         }
@@ -272,8 +285,9 @@ int CommandLine::run(const QStringList& arguments)
     const bool live = !parser.isSet(quietOption) && isatty(STDERR_FILENO);
     if (live) {
         progressTimer.setInterval(100);
-        connect(&progressTimer, &QTimer::timeout, this,
-                [&] { print(stderr, QLatin1Char('\r') + RunReport::progressLine(controller.model()) + QStringLiteral("\x1b[K")); });
+        connect(&progressTimer, &QTimer::timeout, this, [&] {
+            print(stderr, QLatin1Char('\r') + RunReport::progressLine(controller.model()) + QStringLiteral("\x1b[K"));
+        });
         progressTimer.start();
     }
 
@@ -297,11 +311,24 @@ int CommandLine::run(const QStringList& arguments)
         }
     }
     if (m_stopSignal) {
-        print(stderr, tr("Stopped by %1: the workers were ended; the summary and files hold what ran.\n")
-                          .arg(QStringLiteral("SIG") + QLatin1String(sigabbrev_np(m_stopSignal))));
+        print(stderr,
+            tr("Stopped by %1: the workers were ended; the summary and files hold what ran.\n")
+                .arg(QStringLiteral("SIG") + QLatin1String(sigabbrev_np(m_stopSignal))));
         return status == Success ? 128 + m_stopSignal : status;
     }
     return status;
+}
+
+QString CommandLine::outputProblem(const QString& option, const QString& path) const
+{
+    const QFileInfo info(path);
+    if (path.isEmpty())
+        return tr("--%1 needs a file name.").arg(option);
+    if (info.isDir())
+        return tr("--%1 %2: that is a folder.").arg(option, path);
+    if (!info.absoluteDir().exists())
+        return tr("--%1 %2: folder '%3' does not exist.").arg(option, path, info.absolutePath());
+    return {};
 }
 
 QString CommandLine::globalHelp() const
@@ -326,13 +353,13 @@ QString CommandLine::globalHelp() const
 QString CommandLine::runHelp(const Scenario& scenario) const
 {
     return tr("Usage: procviz run %1 [--PARAMETER VALUE]... [--json FILE] [--trace FILE] [--csv FILE] [--quiet]\n\n"
-              "%2\n%3\n\nParameters:\n%4\n"
+              "%2\n%3\nParameters:\n%4\n"
               "Output:\n"
-              "  --json FILE     write the whole run as JSON\n"
-              "  --trace FILE    write a trace for ui.perfetto.dev or chrome://tracing\n"
-              "  --csv FILE      write the /proc samples of every worker as CSV\n"
-              "  --quiet         no live progress line\n")
-        .arg(scenario.id(), scenario.title(), scenario.summary(), parameterRows(scenario));
+              "  --json FILE              write the whole run as JSON\n"
+              "  --trace FILE             write a trace for ui.perfetto.dev or chrome://tracing\n"
+              "  --csv FILE               write the /proc samples of every worker as CSV\n"
+              "  --quiet                  no live progress line\n")
+        .arg(scenario.id(), scenario.title(), wrapped(scenario.summary(), 0), parameterRows(scenario));
 }
 
 QString CommandLine::parameterRows(const Scenario& scenario) const
@@ -345,7 +372,7 @@ QString CommandLine::parameterRows(const Scenario& scenario) const
         rows += option.leftJustified(26) + QLatin1Char(' ')
             + tr("default %1; %2").arg(spec.defaultValue.toString(), spec.allowedValues()) + QLatin1Char('\n');
         if (const QString help = spec.translatedHelp(); !help.isEmpty())
-            rows += QString(27, QLatin1Char(' ')) + help + QLatin1Char('\n');
+            rows += wrapped(help, 27);
     }
     return rows;
 }
@@ -361,8 +388,9 @@ QString CommandLine::listText() const
     QString text;
     for (const Scenario* scenario : ScenarioRegistry::instance().all()) {
         text += scenario->id() + QStringLiteral(" — ") + scenario->title() + QLatin1Char('\n');
-        text += QStringLiteral("  ") + scenario->summary() + QLatin1Char('\n');
-        text += QStringLiteral("  ") + tr("roles: %1").arg(scenario->roles().join(QLatin1String(", "))) + QLatin1Char('\n');
+        text += wrapped(scenario->summary(), 2);
+        text += QStringLiteral("  ") + tr("roles: %1").arg(scenario->roles().join(QLatin1String(", ")))
+            + QLatin1Char('\n');
         text += parameterRows(*scenario) + QLatin1Char('\n');
     }
     text += tr("Run one with: procviz run SCENARIO [--PARAMETER VALUE]...\n");
@@ -383,7 +411,8 @@ QByteArray CommandLine::listJson() const
                 {QStringLiteral("default"), QJsonValue::fromVariant(spec.defaultValue)},
                 {QStringLiteral("min"), integer ? QJsonValue(spec.minimum) : QJsonValue()},
                 {QStringLiteral("max"), integer ? QJsonValue(spec.maximum) : QJsonValue()},
-                {QStringLiteral("choices"), integer ? QJsonValue() : QJsonValue(QJsonArray::fromStringList(spec.choices))},
+                {QStringLiteral("choices"),
+                    integer ? QJsonValue() : QJsonValue(QJsonArray::fromStringList(spec.choices))},
                 {QStringLiteral("help"), spec.translatedHelp()},
             });
         }

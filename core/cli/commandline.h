@@ -37,6 +37,7 @@ private:
     int list(const QStringList& arguments);
     int run(const QStringList& arguments);
 
+    QString outputProblem(const QString& option, const QString& path) const;
     QString globalHelp() const;
     QString runHelp(const Scenario& scenario) const;
     QString parameterRows(const Scenario& scenario) const;

@@ -9,10 +9,8 @@
 #include <QJsonDocument>
 #include <QMap>
 #include <QThread>
-
-#include <string.h>
-
 #include <cmath>
+#include <string.h>
 
 namespace ProcViz {
 
@@ -79,19 +77,20 @@ QString RunReport::summary(const Scenario& scenario, const RunModel& model)
 
 QString RunReport::workerLines(const RunModel& model)
 {
-    // One line per worker while that stays readable; past that one line per phase, so 64 workers in
-    // several phases do not bury the result.
+    // One line per worker while that stays readable; past that one line for each crowded phase, so 64
+    // workers do not bury the result.
     constexpr qsizetype MaxWorkerLines = 16;
+    constexpr qsizetype MaxLinesPerPhase = 4;
     QString text;
     for (const auto& phase : model.phases()) {
-        if (model.workers().size() <= MaxWorkerLines) {
+        if (model.workers().size() <= MaxWorkerLines || phase.workerIds.size() <= MaxLinesPerPhase) {
             for (int id : phase.workerIds) {
                 const auto& w = model.workers().at(id);
                 text += QStringLiteral("  %1 %2 %3 %4 %5\n")
                             .arg(phase.name.leftJustified(11),
-                                 QStringLiteral("%1 %2").arg(w.role).arg(w.index).leftJustified(12),
-                                 QStringLiteral("pid %1").arg(w.pid).leftJustified(11), ending(w).leftJustified(8),
-                                 tr("cpu %1").arg(seconds(w.cpuSeconds)));
+                                QStringLiteral("%1 %2").arg(w.role).arg(w.index).leftJustified(12),
+                                QStringLiteral("pid %1").arg(w.pid).leftJustified(11), ending(w).leftJustified(8),
+                                tr("cpu %1").arg(seconds(w.cpuSeconds)));
             }
             continue;
         }
@@ -110,7 +109,8 @@ QString RunReport::workerLines(const RunModel& model)
         for (auto it = endings.cbegin(); it != endings.cend(); ++it)
             ends.append(QStringLiteral("%1× %2").arg(it.value()).arg(it.key()));
         text += QStringLiteral("  %1 ").arg(phase.name.leftJustified(11))
-            + tr("%n worker(s), pids %1–%2, %3, cpu %4", nullptr, int(phase.workerIds.size()))
+            + tr("%1 workers, pids %2–%3, %4, cpu %5")
+                  .arg(phase.workerIds.size())
                   .arg(firstPid)
                   .arg(lastPid)
                   .arg(ends.join(QLatin1String(", ")), seconds(cpu))
@@ -124,8 +124,9 @@ QString RunReport::resultLines(const QJsonObject& result)
     QString text;
     const QJsonArray modes = result.value(QLatin1String("modes")).toArray();
     if (!modes.isEmpty()) {
-        text += QStringLiteral("  %1 %2 %3\n")
-                    .arg(tr("mode").leftJustified(20), tr("elapsed").rightJustified(9), tr("speedup").rightJustified(9));
+        text
+            += QStringLiteral("  %1 %2 %3\n")
+                   .arg(tr("mode").leftJustified(20), tr("elapsed").rightJustified(9), tr("speedup").rightJustified(9));
         for (const auto& value : modes) {
             const auto entry = value.toObject();
             QString mode = entry.value(QLatin1String("mode")).toString();
@@ -136,13 +137,15 @@ QString RunReport::resultLines(const QJsonObject& result)
                 ? QString::number(speedup.toDouble(), 'f', 2) + QStringLiteral("×")
                 : QStringLiteral("—");
             text += QStringLiteral("  %1 %2 %3\n")
-                        .arg(mode.leftJustified(20), seconds(entry.value(QLatin1String("elapsed_s")).toDouble()).rightJustified(9),
-                             speedupText.rightJustified(9));
+                        .arg(mode.leftJustified(20),
+                            seconds(entry.value(QLatin1String("elapsed_s")).toDouble()).rightJustified(9),
+                            speedupText.rightJustified(9));
         }
     }
     for (auto it = result.constBegin(); it != result.constEnd(); ++it) {
         if (modes.isEmpty() || it.key() != QLatin1String("modes"))
-            text += QStringLiteral("  %1 %2\n").arg(QString(it.key() + QLatin1Char(':')).leftJustified(20), jsonText(it.value()));
+            text += QStringLiteral("  %1 %2\n")
+                        .arg(QString(it.key() + QLatin1Char(':')).leftJustified(20), jsonText(it.value()));
     }
     return text;
 }

@@ -94,11 +94,10 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params)
     m_model.begin(scenarioId, resolved, monotonicNowNs());
     Q_EMIT started(scenarioId);
     m_sampleTimer.start();
-    startPhase(0);
-    return true;
+    return startPhase(0);
 }
 
-void RunController::startPhase(int phase)
+bool RunController::startPhase(int phase)
 {
     m_currentPhase = phase;
     const auto& plan = m_plan.at(phase);
@@ -120,9 +119,9 @@ void RunController::startPhase(int phase)
         if (!process) {
             qCWarning(lcEngine) << error;
             killAllNow();
-            finishRun(QStringLiteral("failed"));
             Q_EMIT failed(error);
-            return;
+            finishRun(QStringLiteral("failed"));
+            return false;
         }
         const qint64 pid = process->pid();
         if (m_processGroup == 0)
@@ -133,6 +132,7 @@ void RunController::startPhase(int phase)
         m_processes.push_back(std::move(process));
         Q_EMIT workerStarted(id, pid);
     }
+    return true;
 }
 
 WorkerProcess* RunController::process(int workerId) const

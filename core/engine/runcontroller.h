@@ -40,6 +40,7 @@ public:
     static QString check(const QString& scenarioId, const QVariantMap& params, QVariantMap* resolved = nullptr);
 
     /// Checks everything first: on any error emits failed() and returns false, having spawned nothing.
+    /// Also false when the first phase could not be spawned (whatever had started is killed and reaped).
     bool start(const QString& scenarioId, const QVariantMap& params);
     void stop(); ///< SIGTERM to the run's process group, SIGKILL after StopGraceMs; later phases are skipped
     void pause(); ///< SIGSTOP to the process group
@@ -57,12 +58,13 @@ Q_SIGNALS:
     void workerExited(int workerId);
     void paused();
     void resumed();
-    /// The run is over and its result and checks are in the model. @p outcome: "completed" or "stopped".
+    /// The run is over and its result and checks are in the model. @p outcome: "completed", "stopped", or
+    /// "failed" when a worker could not be spawned (failed() comes first, with the reason).
     void finished(const QString& outcome);
     void failed(const QString& message);
 
 private:
-    void startPhase(int phase);
+    bool startPhase(int phase); ///< false (after failed() and finished("failed")) when a spawn fails
     void onTelemetry(int workerId);
     void onExited(int workerId);
     void sample();

@@ -3,6 +3,7 @@
 
 #include "telemetry/telemetrywriter.h"
 
+#include <QFileInfo>
 #include <QLoggingCategory>
 
 #include <cerrno>
@@ -110,7 +111,8 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const Launch& launch, QStrin
     posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 
     CStringList argv;
-    argv.append(launch.program.toLocal8Bit());
+    // argv[0] is the bare name, so `ps aux` and htop show exactly `procviz-worker timing worker 2`.
+    argv.append(QFileInfo(launch.program).fileName().toLocal8Bit());
     argv.append(launch.scenario.toUtf8());
     argv.append(launch.role.toUtf8());
     argv.append(QByteArray::number(launch.index));

@@ -45,7 +45,8 @@ bool CsvExporter::write(const RunModel& model, const QString& path, QString* err
             return true;
     }
     if (error)
-        *error = QCoreApplication::translate("ProcViz::CsvExporter", "Cannot write '%1': %2").arg(path, file.errorString());
+        *error = QCoreApplication::translate("ProcViz::CsvExporter", "Cannot write '%1': %2")
+                     .arg(path, file.errorString());
     return false;
 }
 

@@ -51,15 +51,13 @@ QJsonObject JsonExporter::toJson(const RunModel& model)
     QJsonArray phases;
     for (const auto& phase : model.phases()) {
         phases.append(QJsonObject {{QStringLiteral("name"), phase.name},
-                                   {QStringLiteral("start_s"), seconds(phase.startNs)},
-                                   {QStringLiteral("end_s"), seconds(phase.endNs)}});
+            {QStringLiteral("start_s"), seconds(phase.startNs)}, {QStringLiteral("end_s"), seconds(phase.endNs)}});
     }
 
     QJsonArray checks;
     for (const auto& check : model.checks()) {
-        checks.append(QJsonObject {{QStringLiteral("name"), check.name},
-                                   {QStringLiteral("passed"), check.passed},
-                                   {QStringLiteral("detail"), check.detail}});
+        checks.append(QJsonObject {{QStringLiteral("name"), check.name}, {QStringLiteral("passed"), check.passed},
+            {QStringLiteral("detail"), check.detail}});
     }
 
     return {
@@ -73,8 +71,8 @@ QJsonObject JsonExporter::toJson(const RunModel& model)
         {QStringLiteral("result"), model.result()},
         {QStringLiteral("checks"), checks},
         {QStringLiteral("generator"),
-         QJsonObject {{QStringLiteral("name"), QStringLiteral("ProcViz")},
-                      {QStringLiteral("version"), QStringLiteral(PROCVIZ_VERSION)}}},
+            QJsonObject {{QStringLiteral("name"), QStringLiteral("ProcViz")},
+                {QStringLiteral("version"), QStringLiteral(PROCVIZ_VERSION)}}},
     };
 }
 
@@ -87,7 +85,8 @@ bool JsonExporter::write(const RunModel& model, const QString& path, QString* er
             return true;
     }
     if (error)
-        *error = QCoreApplication::translate("ProcViz::JsonExporter", "Cannot write '%1': %2").arg(path, file.errorString());
+        *error = QCoreApplication::translate("ProcViz::JsonExporter", "Cannot write '%1': %2")
+                     .arg(path, file.errorString());
     return false;
 }
 

@@ -5,12 +5,11 @@
 #include "telemetry/telemetryrecord.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QSet>
-
 #include <algorithm>
 
 namespace ProcViz {
@@ -23,10 +22,8 @@ double micros(qint64 ns)
 
 QJsonObject event(QChar phase, const QString& name, qint64 pid, qint64 tid)
 {
-    return {{QStringLiteral("ph"), QString(phase)},
-            {QStringLiteral("name"), name},
-            {QStringLiteral("pid"), pid},
-            {QStringLiteral("tid"), tid}};
+    return {{QStringLiteral("ph"), QString(phase)}, {QStringLiteral("name"), name}, {QStringLiteral("pid"), pid},
+        {QStringLiteral("tid"), tid}};
 }
 
 QJsonObject metadata(const QString& name, qint64 pid, qint64 tid, const QJsonObject& args)
@@ -75,8 +72,7 @@ public:
     explicit TraceBuilder(const RunModel& model)
         : m_model(model)
         , m_runEndNs(model.endNs() >= 0 ? model.endNs() : model.relative(monotonicNowNs()))
-    {
-    }
+    { }
 
     QJsonArray build()
     {
@@ -91,14 +87,14 @@ private:
     void addWorker(const WorkerInfo& worker)
     {
         const auto label = QStringLiteral("%1 %2 · pid %3").arg(worker.role).arg(worker.index).arg(worker.pid);
-        m_events.append(metadata(QStringLiteral("process_name"), worker.pid, worker.pid,
-                                 {{QStringLiteral("name"), label}}));
-        m_events.append(metadata(QStringLiteral("process_sort_index"), worker.pid, worker.pid,
-                                 {{QStringLiteral("sort_index"), worker.id}}));
+        m_events.append(
+            metadata(QStringLiteral("process_name"), worker.pid, worker.pid, {{QStringLiteral("name"), label}}));
+        m_events.append(metadata(
+            QStringLiteral("process_sort_index"), worker.pid, worker.pid, {{QStringLiteral("sort_index"), worker.id}}));
         const auto& phases = m_model.phases();
         if (worker.phase >= 0 && worker.phase < phases.size()) {
             m_events.append(metadata(QStringLiteral("process_labels"), worker.pid, worker.pid,
-                                     {{QStringLiteral("labels"), phases.at(worker.phase).name}}));
+                {{QStringLiteral("labels"), phases.at(worker.phase).name}}));
         }
 
         const qint64 workerEndNs = worker.endNs >= 0 ? worker.endNs : m_runEndNs;
@@ -107,17 +103,18 @@ private:
         for (qsizetype i = 0; i < worker.lanes.size(); ++i) {
             const auto& lane = worker.lanes.at(i);
             const auto& track = tracks.at(i);
-            m_events.append(metadata(QStringLiteral("thread_name"), worker.pid, track.tid,
-                                     {{QStringLiteral("name"), track.name}}));
+            m_events.append(
+                metadata(QStringLiteral("thread_name"), worker.pid, track.tid, {{QStringLiteral("name"), track.name}}));
             m_events.append(metadata(QStringLiteral("thread_sort_index"), worker.pid, track.tid,
-                                     {{QStringLiteral("sort_index"), lane.lane}}));
+                {{QStringLiteral("sort_index"), lane.lane}}));
             for (const auto& interval : lane.states)
                 addSlice(worker, track.tid, interval, workerEndNs);
             // Counters with the same name in one process are told apart by id (Chrome and Perfetto both honour it).
             for (const auto& point : lane.progress) {
                 auto counter = event(u'C', QStringLiteral("progress"), worker.pid, track.tid);
                 counter.insert(QStringLiteral("ts"), micros(point.timeNs));
-                counter.insert(QStringLiteral("args"), QJsonObject {{QStringLiteral("progress"), point.fraction * 100.0}});
+                counter.insert(
+                    QStringLiteral("args"), QJsonObject {{QStringLiteral("progress"), point.fraction * 100.0}});
                 if (tracks.size() > 1)
                     counter.insert(QStringLiteral("id"), track.name);
                 m_events.append(counter);
@@ -174,9 +171,8 @@ QJsonObject TraceExporter::toJson(const RunModel& model)
         {QStringLiteral("traceEvents"), TraceBuilder(model).build()},
         {QStringLiteral("displayTimeUnit"), QStringLiteral("ms")},
         {QStringLiteral("otherData"),
-         QJsonObject {{QStringLiteral("scenario"), model.scenarioId()},
-                      {QStringLiteral("outcome"), model.outcome()},
-                      {QStringLiteral("generator"), QStringLiteral("ProcViz " PROCVIZ_VERSION)}}},
+            QJsonObject {{QStringLiteral("scenario"), model.scenarioId()}, {QStringLiteral("outcome"), model.outcome()},
+                {QStringLiteral("generator"), QStringLiteral("ProcViz " PROCVIZ_VERSION)}}},
     };
 }
 
@@ -190,7 +186,8 @@ bool TraceExporter::write(const RunModel& model, const QString& path, QString* e
             return true;
     }
     if (error)
-        *error = QCoreApplication::translate("ProcViz::TraceExporter", "Cannot write '%1': %2").arg(path, file.errorString());
+        *error = QCoreApplication::translate("ProcViz::TraceExporter", "Cannot write '%1': %2")
+                     .arg(path, file.errorString());
     return false;
 }
 

@@ -31,7 +31,7 @@ double WorkerInfo::progress() const
     double sum = 0;
     for (const auto& lane : lanes)
         sum += lane.latestProgress;
-    return sum / double(lanes.size());
+    return sum / double(std::max<qsizetype>(lanes.size(), plannedLanes));
 }
 
 const Lane* WorkerInfo::findLane(int lane) const
@@ -119,6 +119,8 @@ void RunModel::applyRecord(int workerId, const TelemetryRecord& record)
     switch (record.recordKind()) {
     case RecordKind::Started:
         lane.tid = record.tid;
+        // Bounded: a worker cannot make the engine believe in millions of lanes.
+        worker.plannedLanes = int(std::clamp<qint64>(record.value, worker.plannedLanes, 4096));
         enterState(lane, static_cast<WorkerState>(record.state), t);
         break;
     case RecordKind::Progress: {

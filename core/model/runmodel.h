@@ -86,13 +86,14 @@ struct WorkerInfo
     std::optional<int> signal;
     double cpuSeconds = 0; ///< from the last sample, exact from wait4() once reaped
     QList<Lane> lanes;
+    int plannedLanes = 1; ///< as announced by the worker; lanes not yet started count as 0 % done
     QList<ProcSample> samples;
     QList<NamedCounter> counters;
     quint64 malformedRecords = 0;
     bool killedByUser = false;
 
     bool isAlive() const { return endNs < 0; }
-    double progress() const; ///< mean of the lanes' latest progress
+    double progress() const; ///< mean of the planned lanes' latest progress
     const Lane* findLane(int lane) const;
 };
 

@@ -61,7 +61,7 @@ public:
     virtual QString id() const = 0;
     virtual QString title() const = 0; ///< translated
     virtual QString summary() const = 0; ///< translated, one line
-    virtual ParameterTable parameters() const = 0;
+    virtual const ParameterTable& parameters() const = 0;
     virtual QStringList roles() const = 0;
 
     /// Checks combinations the table cannot express; @p params are already resolved. Empty when fine.

@@ -36,17 +36,8 @@ public:
                                            "exit code; stop, pause or kill one and see what the parent records.");
     }
 
-    ParameterTable parameters() const override
-    {
-        return ParameterTable({
-            {QStringLiteral("workers"), ParameterSpec::Type::Integer, qint64(3), 1, 64, {},
-             QT_TRANSLATE_NOOP("ProcViz::Scenario", "Worker processes to start.")},
-            {QStringLiteral("sleep-ms"), ParameterSpec::Type::Integer, qint64(3000), 0, 600'000, {},
-             QT_TRANSLATE_NOOP("ProcViz::Scenario", "How long each worker sleeps before it exits, in milliseconds.")},
-            {QStringLiteral("exit-code"), ParameterSpec::Type::Integer, qint64(0), 0, 255, {},
-             QT_TRANSLATE_NOOP("ProcViz::Scenario", "The exit code every worker ends with (sys.exit(n)).")},
-        });
-    }
+    const ParameterTable& parameters() const override { return m_parameters; }
+
 
     QStringList roles() const override { return {WorkerRole}; }
 
@@ -94,6 +85,16 @@ public:
                             .arg(model.workers().size())
                             .arg(wanted)});
     }
+
+private:
+    const ParameterTable m_parameters {{
+        {QStringLiteral("workers"), ParameterSpec::Type::Integer, qint64(3), 1, 64, {},
+         QT_TRANSLATE_NOOP("ProcViz::Scenario", "Worker processes to start.")},
+        {QStringLiteral("sleep-ms"), ParameterSpec::Type::Integer, qint64(3000), 0, 600'000, {},
+         QT_TRANSLATE_NOOP("ProcViz::Scenario", "How long each worker sleeps before it exits, in milliseconds.")},
+        {QStringLiteral("exit-code"), ParameterSpec::Type::Integer, qint64(0), 0, 255, {},
+         QT_TRANSLATE_NOOP("ProcViz::Scenario", "The exit code every worker ends with (sys.exit(n)).")},
+    }};
 };
 
 } // namespace ProcViz

@@ -38,18 +38,18 @@ QString roleOf(const QString& mode)
     return mode == Processes ? WorkerRole : mode;
 }
 
-std::uint64_t computeUnit(const WorkerContext& context, qint64 iterations, int lane)
+std::uint64_t computeUnit(const WorkerContext& context, qint64 iterations, int lane, int lanes)
 {
-    context.telemetry.started(lane);
+    context.telemetry.started(lane, WorkerState::Running, lanes);
     const auto sum = BusyWork::run(iterations, context.telemetry, lane);
     context.telemetry.finished(qint64(sum), lane);
     return sum;
 }
 
-void computeUnderGil(const WorkerContext& context, EmulatedGil& gil, qint64 iterations, int lane)
+void computeUnderGil(const WorkerContext& context, EmulatedGil& gil, qint64 iterations, int lane, int lanes)
 {
     const auto& telemetry = context.telemetry;
-    telemetry.started(lane, WorkerState::Waiting);
+    telemetry.started(lane, WorkerState::Waiting, lanes);
     gil.acquire();
     telemetry.state(WorkerState::Running, lane);
     const auto sum = BusyWork::run(iterations, telemetry, lane, [&] {
@@ -79,20 +79,8 @@ public:
                                            "emulated GIL, and in processes: who really runs in parallel?");
     }
 
-    ParameterTable parameters() const override
-    {
-        return ParameterTable({
-            {QStringLiteral("mode"), ParameterSpec::Type::Choice, All, 0, 0, {Sequential, Threads, Gil, Processes, All},
-             QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                               "How to run the units of work: sequential (one after another), threads, gil "
-                               "(threads under an emulated global interpreter lock), processes, or all in turn.")},
-            {QStringLiteral("workers"), ParameterSpec::Type::Integer, qint64(4), 1, 64, {},
-             QT_TRANSLATE_NOOP("ProcViz::Scenario", "Units of work, each run by its own thread or process.")},
-            {QStringLiteral("iterations"), ParameterSpec::Type::Integer, DefaultIterations, 1000, 100'000'000'000, {},
-             QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                               "Loop iterations per unit (sum of 0..n-1); the default takes about a second.")},
-        });
-    }
+    const ParameterTable& parameters() const override { return m_parameters; }
+
 
     QStringList roles() const override { return {Sequential, Threads, Gil, WorkerRole}; }
 
@@ -118,21 +106,21 @@ public:
         const qint64 iterations = context.params.value(QStringLiteral("iterations")).toLongLong();
         const int units = context.params.value(QStringLiteral("workers")).toInt();
         if (context.role == WorkerRole) {
-            computeUnit(context, iterations, 0);
+            computeUnit(context, iterations, 0, 1);
             return 0;
         }
         if (context.role == Sequential) {
             for (int unit = 0; unit < units; ++unit)
-                computeUnit(context, iterations, unit);
+                computeUnit(context, iterations, unit, units);
             return 0;
         }
         EmulatedGil gil;
         std::vector<std::thread> threads;
         for (int unit = 0; unit < units; ++unit) {
             if (context.role == Gil)
-                threads.emplace_back([&, unit] { computeUnderGil(context, gil, iterations, unit); });
+                threads.emplace_back([&, unit] { computeUnderGil(context, gil, iterations, unit, units); });
             else
-                threads.emplace_back([&, unit] { computeUnit(context, iterations, unit); });
+                threads.emplace_back([&, unit] { computeUnit(context, iterations, unit, units); });
         }
         for (auto& thread : threads)
             thread.join();
@@ -140,6 +128,19 @@ public:
     }
 
     void evaluate(const RunModel& model, QJsonObject* result, QList<Check>* checks) const override;
+
+private:
+    const ParameterTable m_parameters {{
+        {QStringLiteral("mode"), ParameterSpec::Type::Choice, All, 0, 0, {Sequential, Threads, Gil, Processes, All},
+         QT_TRANSLATE_NOOP("ProcViz::Scenario",
+                           "How to run the units of work: sequential (one after another), threads, gil "
+                           "(threads under an emulated global interpreter lock), processes, or all in turn.")},
+        {QStringLiteral("workers"), ParameterSpec::Type::Integer, qint64(4), 1, 64, {},
+         QT_TRANSLATE_NOOP("ProcViz::Scenario", "Units of work, each run by its own thread or process.")},
+        {QStringLiteral("iterations"), ParameterSpec::Type::Integer, DefaultIterations, 1000, 100'000'000'000, {},
+         QT_TRANSLATE_NOOP("ProcViz::Scenario",
+                           "Loop iterations per unit (sum of 0..n-1); the default takes about a second.")},
+    }};
 };
 
 void TimingScenario::evaluate(const RunModel& model, QJsonObject* result, QList<Check>* checks) const

@@ -11,7 +11,7 @@ namespace ProcViz {
 /// What a telemetry record reports.
 enum class RecordKind : std::uint8_t
 {
-    Started = 1, ///< the worker (or one of its threads) began its work; state = its first state
+    Started = 1, ///< the worker (or one of its threads) began its work; state = its first state, value = lanes in all
     Progress, ///< value = units done, value2 = units in total
     State, ///< state = the new WorkerState
     Counter, ///< text = counter name, value = its value

@@ -38,10 +38,11 @@ void TelemetryWriter::send(TelemetryRecord record) const
         _exit(70);
 }
 
-void TelemetryWriter::started(int lane, WorkerState initial) const
+void TelemetryWriter::started(int lane, WorkerState initial, int laneCount) const
 {
     auto record = makeRecord(RecordKind::Started, lane);
     record.state = static_cast<std::uint8_t>(initial);
+    record.value = laneCount;
     send(record);
 }
 

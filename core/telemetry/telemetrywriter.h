@@ -16,7 +16,8 @@ public:
     explicit TelemetryWriter(int fd);
 
     /// The worker (lane) begins, in @p initial state: a thread that must first wait for a lock starts Waiting.
-    void started(int lane = 0, WorkerState initial = WorkerState::Running) const;
+    /// @p laneCount is how many lanes the worker will have in all, so its overall progress never jumps back.
+    void started(int lane = 0, WorkerState initial = WorkerState::Running, int laneCount = 1) const;
     void progress(std::int64_t done, std::int64_t total, int lane = 0) const;
     void state(WorkerState state, int lane = 0) const;
     void counter(QByteArrayView name, std::int64_t value, int lane = 0) const;
