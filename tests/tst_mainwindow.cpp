@@ -2,7 +2,7 @@
 #include "childprocesses.h"
 #include "mainwindow.h"
 #include "progresschart.h"
-#include "qcustomplotinclude.h"
+#include <qcustomplot.h>
 
 #include <QComboBox>
 #include <QLabel>
@@ -23,7 +23,9 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void initTestCase();
     void runChartsEveryWorkerLive();
+    void threadsNamedByTid();
     void stopEndsTheRun();
+    void closingMidRunLeavesNoWorker();
     void failureShownInline();
 
 private:
@@ -128,6 +130,34 @@ void TestMainWindow::runChartsEveryWorkerLive()
     qInfo("screenshot: %s", qPrintable(path));
 }
 
+void TestMainWindow::threadsNamedByTid()
+{
+    MainWindow window;
+    window.controller().setWorkerProgram(QStringLiteral(PROCVIZ_WORKER_PATH));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    configure(window, QStringLiteral("threads"), 2, 50);
+
+    QSignalSpy finished(&window.controller(), &RunController::finished);
+    trigger(window, "run");
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().first().toString(), QStringLiteral("completed"));
+
+    // One process, one line per thread: each legend entry names its own TID and the shared PID.
+    const auto& workers = window.controller().model().workers();
+    QCOMPARE(workers.size(), 1);
+    QCOMPARE(workers.first().lanes.size(), 2);
+    auto* plot = window.chart()->plot();
+    QCOMPARE(plot->graphCount(), 2);
+    for (const auto& lane : workers.first().lanes) {
+        const QString expected = QStringLiteral("TID %1 (PID %2)").arg(lane.tid).arg(workers.first().pid);
+        bool found = false;
+        for (int i = 0; i < plot->graphCount(); ++i)
+            found = found || plot->graph(i)->name().contains(expected);
+        QVERIFY2(found, qPrintable(expected));
+    }
+}
+
 void TestMainWindow::stopEndsTheRun()
 {
     MainWindow window;
@@ -159,6 +189,22 @@ void TestMainWindow::stopEndsTheRun()
     QCOMPARE(childProcesses(), QList<qint64>());
     QVERIFY(!window.findChild<QAction*>(QStringLiteral("stop"))->isEnabled());
     QVERIFY(window.findChild<QAction*>(QStringLiteral("run"))->isEnabled());
+}
+
+void TestMainWindow::closingMidRunLeavesNoWorker()
+{
+    {
+        MainWindow window;
+        window.controller().setWorkerProgram(QStringLiteral(PROCVIZ_WORKER_PATH));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        configure(window, QStringLiteral("processes"), 2, 100000);
+        QSignalSpy started(&window.controller(), &RunController::workerStarted);
+        trigger(window, "run");
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 2, 10000);
+        QCOMPARE(childProcesses().size(), 2);
+    }
+    QCOMPARE(childProcesses(), QList<qint64>());
 }
 
 void TestMainWindow::failureShownInline()

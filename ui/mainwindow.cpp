@@ -50,7 +50,12 @@ MainWindow::MainWindow(QWidget* parent)
     updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The engine is a member, so it dies before the child widgets: none may hear from it or read its model.
+    disconnect(&m_controller, nullptr, this, nullptr);
+    m_chart->setModel(nullptr);
+}
 
 void MainWindow::createActions()
 {

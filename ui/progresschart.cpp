@@ -3,7 +3,7 @@
 
 #include "model/runmodel.h"
 #include "modelabel.h"
-#include "qcustomplotinclude.h"
+#include <qcustomplot.h>
 #include "telemetry/telemetryrecord.h"
 
 #include <QEvent>

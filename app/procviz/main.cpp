@@ -10,15 +10,19 @@
 
 namespace {
 
+// No arguments, or only Qt's own window options (-platform offscreen, -style fusion, ...), open the
+// window; anything else is the command line's to run or to refuse with a usage message and exit code 2.
 bool isCommandLineMode(int argc, char** argv)
 {
     if (argc < 2)
         return false;
-    for (const char* word : {"list", "run", "--help", "-h", "--version", "-v"}) {
-        if (std::strcmp(argv[1], word) == 0)
-            return true;
+    for (const char* option : {"-platform", "--platform", "-style", "--style", "-stylesheet", "-geometry",
+                               "-qwindowgeometry", "-qwindowtitle", "-qwindowicon", "-reverse", "-display",
+                               "-session", "-widgetcount", "-plugin"}) {
+        if (std::strcmp(argv[1], option) == 0)
+            return false;
     }
-    return false;
+    return true;
 }
 
 // QApplication aborts with a cryptic "could not connect to display" when there is none, e.g. over ssh

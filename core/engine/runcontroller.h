@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/runmodel.h"
+#include "scenario/scenario.h"
 
 #include <QObject>
 #include <QThread>
@@ -12,8 +13,6 @@
 
 namespace ProcViz {
 
-class Scenario;
-class RunResources;
 class WorkerProcess;
 
 /// Runs one scenario at a time as real worker processes and records everything they do in a RunModel.
@@ -76,7 +75,7 @@ private:
     QString m_workerProgram;
     const Scenario* m_scenario = nullptr;
     QVariantMap m_params;
-    QList<struct Phase> m_plan;
+    QList<Phase> m_plan;
     std::unique_ptr<RunResources> m_resources;
     std::vector<std::unique_ptr<WorkerProcess>> m_processes; ///< index = worker id
     int m_currentPhase = -1;

@@ -42,7 +42,9 @@ const Lane* WorkerInfo::findLane(int lane) const
 
 void RunModel::begin(const QString& scenarioId, const QVariantMap& params, qint64 startNs)
 {
+    const auto revision = m_revision; // keeps counting across runs, so a view never mistakes a new run for an old one
     *this = RunModel();
+    m_revision = revision;
     m_scenarioId = scenarioId;
     m_params = params;
     m_startNs = startNs;
