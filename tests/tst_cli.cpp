@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+
 #include <cerrno>
 #include <csignal>
 

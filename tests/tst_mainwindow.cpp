@@ -2,7 +2,6 @@
 #include "childprocesses.h"
 #include "mainwindow.h"
 #include "progresschart.h"
-#include <qcustomplot.h>
 
 #include <QComboBox>
 #include <QLabel>
@@ -11,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
+#include <qcustomplot.h>
 
 #include <cerrno>
 #include <csignal>

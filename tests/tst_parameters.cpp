@@ -27,8 +27,9 @@ private Q_SLOTS:
     void defaultsAreFilledIn()
     {
         QVariantMap resolved;
-        QCOMPARE(RunController::check(QStringLiteral("timing"), {{QStringLiteral("workers"), QStringLiteral("8")}}, &resolved),
-                 QString());
+        QCOMPARE(RunController::check(
+                     QStringLiteral("timing"), {{QStringLiteral("workers"), QStringLiteral("8")}}, &resolved),
+            QString());
         QCOMPARE(resolved.value(QStringLiteral("workers")).toLongLong(), 8);
         QCOMPARE(resolved.value(QStringLiteral("mode")).toString(), QStringLiteral("all"));
         QVERIFY(resolved.value(QStringLiteral("iterations")).toLongLong() > 0);
@@ -40,17 +41,50 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("mustMention");
-        QTest::addRow("workers zero") << "timing" << "workers" << "0" << "from 1 to 64";
-        QTest::addRow("workers negative") << "timing" << "workers" << "-3" << "from 1 to 64";
-        QTest::addRow("workers over") << "timing" << "workers" << "65" << "from 1 to 64";
-        QTest::addRow("workers text") << "timing" << "workers" << "four" << "--workers";
-        QTest::addRow("workers empty") << "timing" << "workers" << "" << "--workers";
-        QTest::addRow("workers fraction") << "timing" << "workers" << "1.5" << "--workers";
-        QTest::addRow("iterations over") << "timing" << "iterations" << "1e12" << "--iterations";
-        QTest::addRow("mode unknown") << "timing" << "mode" << "fibers" << "sequential, threads, gil, processes, all";
-        QTest::addRow("unknown option") << "timing" << "bogus" << "1" << "--bogus";
-        QTest::addRow("exit code over") << "lifecycle" << "exit-code" << "256" << "from 0 to 255";
-        QTest::addRow("unknown scenario") << "nosuch" << "workers" << "1" << "timing";
+        QTest::addRow("workers zero") << "timing"
+                                      << "workers"
+                                      << "0"
+                                      << "from 1 to 64";
+        QTest::addRow("workers negative") << "timing"
+                                          << "workers"
+                                          << "-3"
+                                          << "from 1 to 64";
+        QTest::addRow("workers over") << "timing"
+                                      << "workers"
+                                      << "65"
+                                      << "from 1 to 64";
+        QTest::addRow("workers text") << "timing"
+                                      << "workers"
+                                      << "four"
+                                      << "--workers";
+        QTest::addRow("workers empty") << "timing"
+                                       << "workers"
+                                       << ""
+                                       << "--workers";
+        QTest::addRow("workers fraction") << "timing"
+                                          << "workers"
+                                          << "1.5"
+                                          << "--workers";
+        QTest::addRow("iterations over") << "timing"
+                                         << "iterations"
+                                         << "1e12"
+                                         << "--iterations";
+        QTest::addRow("mode unknown") << "timing"
+                                      << "mode"
+                                      << "fibers"
+                                      << "sequential, threads, gil, processes, all";
+        QTest::addRow("unknown option") << "timing"
+                                        << "bogus"
+                                        << "1"
+                                        << "--bogus";
+        QTest::addRow("exit code over") << "lifecycle"
+                                        << "exit-code"
+                                        << "256"
+                                        << "from 0 to 255";
+        QTest::addRow("unknown scenario") << "nosuch"
+                                          << "workers"
+                                          << "1"
+                                          << "timing";
     }
 
     void badValuesNameTheParameter()

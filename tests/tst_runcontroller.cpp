@@ -15,9 +15,8 @@ const QString Lifecycle = QStringLiteral("lifecycle");
 
 QVariantMap lifecycle(int workers, int sleepMs, int exitCode = 0)
 {
-    return {{QStringLiteral("workers"), workers},
-            {QStringLiteral("sleep-ms"), sleepMs},
-            {QStringLiteral("exit-code"), exitCode}};
+    return {{QStringLiteral("workers"), workers}, {QStringLiteral("sleep-ms"), sleepMs},
+        {QStringLiteral("exit-code"), exitCode}};
 }
 
 QByteArray cmdlineOf(qint64 pid)
@@ -43,7 +42,11 @@ class TestRunController : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void init() { m_controller = std::make_unique<RunController>(); m_controller->setWorkerProgram(QStringLiteral(PROCVIZ_WORKER_PATH)); }
+    void init()
+    {
+        m_controller = std::make_unique<RunController>();
+        m_controller->setWorkerProgram(QStringLiteral(PROCVIZ_WORKER_PATH));
+    }
 
     void cleanup()
     {
@@ -117,9 +120,15 @@ private Q_SLOTS:
         m_controller->pause();
         QVERIFY(m_controller->isPaused());
         const auto isStopped = [&](const WorkerInfo& w) {
-            return !w.lanes.isEmpty() && !w.lanes.at(0).states.isEmpty() && w.lanes.at(0).states.last().state == WorkerState::Stopped;
+            return !w.lanes.isEmpty() && !w.lanes.at(0).states.isEmpty()
+                && w.lanes.at(0).states.last().state == WorkerState::Stopped;
         };
-        QVERIFY(QTest::qWaitFor([&] { return std::all_of(m_controller->model().workers().cbegin(), m_controller->model().workers().cend(), isStopped); }, 5000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return std::all_of(
+                    m_controller->model().workers().cbegin(), m_controller->model().workers().cend(), isStopped);
+            },
+            5000));
         QCOMPARE(ProcStat::read(m_controller->model().workers().at(0).pid)->state, 'T');
         m_controller->resume();
         QVERIFY(finished.wait(20000));

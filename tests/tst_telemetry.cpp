@@ -52,7 +52,8 @@ private Q_SLOTS:
 
     void byteByByte()
     {
-        const QByteArray stream = bytesOf(makeRecord(RecordKind::Started, 0)) + bytesOf(makeRecord(RecordKind::Finished, 7));
+        const QByteArray stream
+            = bytesOf(makeRecord(RecordKind::Started, 0)) + bytesOf(makeRecord(RecordKind::Finished, 7));
         TelemetryDecoder decoder;
         std::vector<TelemetryRecord> out;
         for (char byte : stream)

@@ -16,7 +16,8 @@ constexpr int Units = 3;
 
 QVariantMap timing(const QString& mode)
 {
-    return {{QStringLiteral("mode"), mode}, {QStringLiteral("workers"), Units}, {QStringLiteral("iterations"), Iterations}};
+    return {
+        {QStringLiteral("mode"), mode}, {QStringLiteral("workers"), Units}, {QStringLiteral("iterations"), Iterations}};
 }
 
 QList<StateInterval> intervalsIn(const Lane& lane, WorkerState state)

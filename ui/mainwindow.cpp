@@ -219,8 +219,8 @@ void MainWindow::updateStatus()
         m_phaseLabel->setText(tr("Run failed"));
     m_workersLabel->setText(tr("Live workers: %1").arg(model.liveWorkerCount()));
     // While running the wall clock of this window; afterwards the run's own measured length.
-    const double seconds = running ? double(m_elapsed.elapsed()) / 1000.0
-                                   : (model.endNs() >= 0 ? double(model.endNs()) / 1e9 : 0.0);
+    const double seconds
+        = running ? double(m_elapsed.elapsed()) / 1000.0 : (model.endNs() >= 0 ? double(model.endNs()) / 1e9 : 0.0);
     m_elapsedLabel->setText(tr("Elapsed: %1 s").arg(seconds, 0, 'f', 1));
 }
 

@@ -62,7 +62,7 @@ ParameterBar::Field ParameterBar::createField(const ParameterSpec& spec)
         field.unit = Million;
         auto* spin = new QSpinBox(this);
         spin->setRange(int(std::max<qint64>(1, (spec.minimum + Million - 1) / Million)),
-                       int(std::min<qint64>(spec.maximum / Million, std::numeric_limits<int>::max())));
+            int(std::min<qint64>(spec.maximum / Million, std::numeric_limits<int>::max())));
         spin->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
         spin->setGroupSeparatorShown(true);
         spin->setSuffix(tr(" million"));

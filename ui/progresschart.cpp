@@ -3,11 +3,11 @@
 
 #include "model/runmodel.h"
 #include "modelabel.h"
-#include <qcustomplot.h>
 #include "telemetry/telemetryrecord.h"
 
 #include <QEvent>
 #include <QVBoxLayout>
+#include <qcustomplot.h>
 
 #include <algorithm>
 #include <array>
@@ -166,9 +166,8 @@ void ProgressChart::addMissingSeries()
     bool added = false;
     for (const auto& worker : m_model->workers()) {
         for (const auto& lane : worker.lanes) {
-            const bool known = std::any_of(m_series.cbegin(), m_series.cend(), [&](const Series& s) {
-                return s.workerId == worker.id && s.lane == lane.lane;
-            });
+            const bool known = std::any_of(m_series.cbegin(), m_series.cend(),
+                [&](const Series& s) { return s.workerId == worker.id && s.lane == lane.lane; });
             if (known)
                 continue;
             Series series;
@@ -183,9 +182,8 @@ void ProgressChart::addMissingSeries()
     if (!added)
         return;
     // Threads report in any order: redo the legend in worker and lane order so it reads like ps.
-    std::sort(m_series.begin(), m_series.end(), [](const Series& a, const Series& b) {
-        return std::tie(a.workerId, a.lane) < std::tie(b.workerId, b.lane);
-    });
+    std::sort(m_series.begin(), m_series.end(),
+        [](const Series& a, const Series& b) { return std::tie(a.workerId, a.lane) < std::tie(b.workerId, b.lane); });
     m_plot->legend->clearItems();
     int positionInPhase = 0;
     for (size_t i = 0; i < m_series.size(); ++i) {

@@ -73,8 +73,7 @@ QString ResultPanel::modesTable(const RunModel& model) const
     if (modes.isEmpty())
         return tr("No result: the run ended before any work was measured.");
     QString html = QLatin1String("<table cellspacing=0 cellpadding=3><tr>") + cell(tr("mode"), true)
-        + cell(tr("elapsed"), true) + cell(tr("speedup"), true) + cell(tr("cores busy"), true)
-        + QLatin1String("</tr>");
+        + cell(tr("elapsed"), true) + cell(tr("speedup"), true) + cell(tr("cores busy"), true) + QLatin1String("</tr>");
     for (const auto& value : modes) {
         const auto mode = value.toObject();
         const QString name = modeLabel(mode.value(QLatin1String("mode")).toString());
@@ -84,8 +83,8 @@ QString ResultPanel::modesTable(const RunModel& model) const
             elapsed = tr("%1 (incomplete)").arg(elapsed);
         const auto speedup = mode.value(QLatin1String("speedup"));
         // Speedup is measured against the sequential phase, so only mode "all" has one.
-        const QString speedupText = speedup.isDouble() ? tr("%1×").arg(speedup.toDouble(), 0, 'f', 2)
-                                                       : QStringLiteral("–");
+        const QString speedupText
+            = speedup.isDouble() ? tr("%1×").arg(speedup.toDouble(), 0, 'f', 2) : QStringLiteral("–");
         const QString busy = tr("%1").arg(mode.value(QLatin1String("parallelism")).toDouble(), 0, 'f', 2);
         html += QLatin1String("<tr>") + cell(QLatin1String("<b>") + name.toHtmlEscaped() + QLatin1String("</b>"))
             + cell(elapsed) + cell(speedupText) + cell(busy) + QLatin1String("</tr>");
@@ -101,8 +100,8 @@ QString ResultPanel::checksList(const RunModel& model) const
             + QLatin1String("</p>");
     for (const auto& check : model.checks()) {
         const QString mark = check.passed ? tr("✓ passed") : tr("✗ failed");
-        html += QLatin1String("<p><b><font color=") + (check.passed ? PassColor : FailColor) + QLatin1String(">")
-            + mark + QLatin1String("</font></b> ") + check.detail.toHtmlEscaped() + QLatin1String("</p>");
+        html += QLatin1String("<p><b><font color=") + (check.passed ? PassColor : FailColor) + QLatin1String(">") + mark
+            + QLatin1String("</font></b> ") + check.detail.toHtmlEscaped() + QLatin1String("</p>");
     }
     return html;
 }

@@ -16,9 +16,9 @@ bool isCommandLineMode(int argc, char** argv)
 {
     if (argc < 2)
         return false;
-    for (const char* option : {"-platform", "--platform", "-style", "--style", "-stylesheet", "-geometry",
-                               "-qwindowgeometry", "-qwindowtitle", "-qwindowicon", "-reverse", "-display",
-                               "-session", "-widgetcount", "-plugin"}) {
+    for (const char* option :
+        {"-platform", "--platform", "-style", "--style", "-stylesheet", "-geometry", "-qwindowgeometry",
+            "-qwindowtitle", "-qwindowicon", "-reverse", "-display", "-session", "-widgetcount", "-plugin"}) {
         if (std::strcmp(argv[1], option) == 0)
             return false;
     }
@@ -51,8 +51,7 @@ int main(int argc, char** argv)
     }
 
     if (!hasDisplay(argc, argv)) {
-        const QString message = QCoreApplication::translate(
-            "main",
+        const QString message = QCoreApplication::translate("main",
             "procviz: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open.\n"
             "Without a display, use the command line instead:\n"
             "  procviz list          the scenarios and their parameters\n"

@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QTimer>
+
 #include <cerrno>
 #include <cstdio>
 #include <fcntl.h>

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QMap>
 #include <QThread>
+
 #include <cmath>
 #include <string.h>
 

@@ -14,7 +14,8 @@ std::optional<ProcStat> ProcStat::read(qint64 pid, qint64 tid)
     // Plain POSIX reads: this runs 15 times a second per worker, QFile would add allocations for nothing.
     char path[64];
     if (tid > 0)
-        snprintf(path, sizeof path, "/proc/%lld/task/%lld/stat", static_cast<long long>(pid), static_cast<long long>(tid));
+        snprintf(
+            path, sizeof path, "/proc/%lld/task/%lld/stat", static_cast<long long>(pid), static_cast<long long>(tid));
     else
         snprintf(path, sizeof path, "/proc/%lld/stat", static_cast<long long>(pid));
     const int fd = ::open(path, O_RDONLY | O_CLOEXEC);

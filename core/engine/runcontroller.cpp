@@ -243,7 +243,8 @@ bool RunController::kill(int workerId)
 void RunController::signalGroup(int signal)
 {
     // The group id stays ours while any of its members is an unreaped child of ours.
-    const bool anyAlive = std::any_of(m_processes.cbegin(), m_processes.cend(), [](const auto& w) { return w->isAlive(); });
+    const bool anyAlive
+        = std::any_of(m_processes.cbegin(), m_processes.cend(), [](const auto& w) { return w->isAlive(); });
     if (anyAlive && m_processGroup > 0)
         ::killpg(pid_t(m_processGroup), signal);
 }

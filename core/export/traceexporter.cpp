@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QSet>
+
 #include <algorithm>
 
 namespace ProcViz {

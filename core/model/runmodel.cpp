@@ -10,8 +10,7 @@ constexpr qsizetype MaxEvents = 10000;
 
 // Halves a full series by dropping every other point, keeping the first and the newest: the shape
 // survives at half the time resolution and memory stays bounded however long the run.
-template<typename T>
-void appendThinned(QList<T>& series, const T& value, qsizetype cap)
+template<typename T> void appendThinned(QList<T>& series, const T& value, qsizetype cap)
 {
     if (series.size() >= cap) {
         QList<T> thinned;
@@ -90,7 +89,8 @@ Lane& RunModel::laneFor(WorkerInfo& worker, const TelemetryRecord& record)
     lane.tid = record.tid;
     worker.lanes.append(lane);
     std::sort(worker.lanes.begin(), worker.lanes.end(), [](const Lane& a, const Lane& b) { return a.lane < b.lane; });
-    return *std::find_if(worker.lanes.begin(), worker.lanes.end(), [&](const Lane& l) { return l.lane == record.lane; });
+    return *std::find_if(
+        worker.lanes.begin(), worker.lanes.end(), [&](const Lane& l) { return l.lane == record.lane; });
 }
 
 void RunModel::enterState(Lane& lane, WorkerState state, qint64 timeNs)
@@ -136,8 +136,8 @@ void RunModel::applyRecord(int workerId, const TelemetryRecord& record)
         break;
     case RecordKind::Counter: {
         const auto name = QString::fromUtf8(record.textBytes());
-        auto it = std::find_if(worker.counters.begin(), worker.counters.end(),
-                               [&](const NamedCounter& c) { return c.name == name; });
+        auto it = std::find_if(
+            worker.counters.begin(), worker.counters.end(), [&](const NamedCounter& c) { return c.name == name; });
         if (it == worker.counters.end())
             it = worker.counters.insert(worker.counters.end(), NamedCounter {name, {}});
         appendThinned(it->points, CounterPoint {t, record.value}, MaxPointsPerSeries);
@@ -181,8 +181,8 @@ void RunModel::addSample(int workerId, qint64 monotonicNs, char procState, doubl
     ++m_revision;
 }
 
-void RunModel::setExited(int workerId, qint64 monotonicNs, std::optional<int> exitCode, std::optional<int> signal,
-                         double cpuSeconds)
+void RunModel::setExited(
+    int workerId, qint64 monotonicNs, std::optional<int> exitCode, std::optional<int> signal, double cpuSeconds)
 {
     auto& worker = m_workers[workerId];
     worker.endNs = relative(monotonicNs);

@@ -122,8 +122,8 @@ public:
     int addWorker(int phase, const QString& role, int index, qint64 pid, qint64 monotonicNs);
     void applyRecord(int workerId, const TelemetryRecord& record);
     void addSample(int workerId, qint64 monotonicNs, char procState, double cpuSeconds);
-    void setExited(int workerId, qint64 monotonicNs, std::optional<int> exitCode, std::optional<int> signal,
-                   double cpuSeconds);
+    void setExited(
+        int workerId, qint64 monotonicNs, std::optional<int> exitCode, std::optional<int> signal, double cpuSeconds);
     void addMalformed(int workerId, quint64 count);
     void markKilledByUser(int workerId);
     void finish(qint64 monotonicNs, const QString& outcome);

@@ -6,7 +6,8 @@
 namespace ProcViz {
 
 namespace {
-constexpr std::array<const char*, WorkerStateCount> Names = {"running", "waiting", "holding", "sleeping", "stopped", "done"};
+constexpr std::array<const char*, WorkerStateCount> Names
+    = {"running", "waiting", "holding", "sleeping", "stopped", "done"};
 }
 
 QString stateName(WorkerState state)

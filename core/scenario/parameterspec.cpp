@@ -13,7 +13,8 @@ QString ParameterSpec::translatedHelp() const
 QString ParameterSpec::allowedValues() const
 {
     if (type == Type::Choice)
-        return QCoreApplication::translate("ProcViz::ParameterSpec", "one of: %1").arg(choices.join(QLatin1String(", ")));
+        return QCoreApplication::translate("ProcViz::ParameterSpec", "one of: %1")
+            .arg(choices.join(QLatin1String(", ")));
     return QCoreApplication::translate("ProcViz::ParameterSpec", "an integer from %1 to %2").arg(minimum).arg(maximum);
 }
 

@@ -19,8 +19,7 @@ QString invalidValue(const ParameterSpec& spec, const QString& value)
 
 ParameterTable::ParameterTable(QList<ParameterSpec> specs)
     : m_specs(std::move(specs))
-{
-}
+{ }
 
 const ParameterSpec* ParameterTable::find(QStringView name) const
 {
@@ -48,7 +47,8 @@ ResolvedParameters ParameterTable::resolve(const QVariantMap& given) const
             QStringList known;
             for (const auto& s : m_specs)
                 known.append(QLatin1String("--") + s.name);
-            resolved.error = tr("Unknown option --%1: this scenario accepts %2.").arg(it.key(), known.join(QLatin1String(", ")));
+            resolved.error
+                = tr("Unknown option --%1: this scenario accepts %2.").arg(it.key(), known.join(QLatin1String(", ")));
             return resolved;
         }
         const QString text = it.value().toString().trimmed();

@@ -80,8 +80,8 @@ public:
 } // namespace ProcViz
 
 /// Put once in each core/scenarios/<id>.cpp; the build collects them into the registry.
-#define PROCVIZ_REGISTER_SCENARIO(id, Class)                                                                          \
-    std::unique_ptr<ProcViz::Scenario> procviz_create_scenario_##id()                                                \
+#define PROCVIZ_REGISTER_SCENARIO(id, Class)                                                                           \
+    std::unique_ptr<ProcViz::Scenario> procviz_create_scenario_##id()                                                  \
     {                                                                                                                  \
         return std::make_unique<Class>();                                                                              \
     }

@@ -11,8 +11,7 @@ const ScenarioRegistry& ScenarioRegistry::instance()
 
 ScenarioRegistry::ScenarioRegistry()
     : m_scenarios(createAllScenarios())
-{
-}
+{ }
 
 const Scenario* ScenarioRegistry::find(QStringView id) const
 {

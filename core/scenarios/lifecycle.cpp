@@ -32,12 +32,11 @@ public:
     QString summary() const override
     {
         return QCoreApplication::translate("ProcViz::Scenario",
-                                           "Start processes, let them sleep, join them: each has its own PID and "
-                                           "exit code; stop, pause or kill one and see what the parent records.");
+            "Start processes, let them sleep, join them: each has its own PID and "
+            "exit code; stop, pause or kill one and see what the parent records.");
     }
 
     const ParameterTable& parameters() const override { return m_parameters; }
-
 
     QStringList roles() const override { return {WorkerRole}; }
 
@@ -72,28 +71,27 @@ public:
         int asWanted = 0, signalled = 0;
         for (const auto& worker : model.workers()) {
             exitCodes.insert(QString::number(worker.pid),
-                             worker.exitCode ? QJsonValue(*worker.exitCode) : QJsonValue(QJsonValue::Null));
+                worker.exitCode ? QJsonValue(*worker.exitCode) : QJsonValue(QJsonValue::Null));
             asWanted += worker.exitCode == wanted ? 1 : 0;
             signalled += worker.signal ? 1 : 0;
         }
-        *result = {{QStringLiteral("exit_codes"), exitCodes},
-                   {QStringLiteral("signalled"), signalled},
-                   {QStringLiteral("expected_exit_code"), wanted}};
+        *result = {{QStringLiteral("exit_codes"), exitCodes}, {QStringLiteral("signalled"), signalled},
+            {QStringLiteral("expected_exit_code"), wanted}};
         checks->append({QStringLiteral("exit_codes"), asWanted == model.workers().size(),
-                        QCoreApplication::translate("ProcViz::Scenario", "%1 of %2 workers exited with code %3")
-                            .arg(asWanted)
-                            .arg(model.workers().size())
-                            .arg(wanted)});
+            QCoreApplication::translate("ProcViz::Scenario", "%1 of %2 workers exited with code %3")
+                .arg(asWanted)
+                .arg(model.workers().size())
+                .arg(wanted)});
     }
 
 private:
     const ParameterTable m_parameters {{
         {QStringLiteral("workers"), ParameterSpec::Type::Integer, qint64(3), 1, 64, {},
-         QT_TRANSLATE_NOOP("ProcViz::Scenario", "Worker processes to start.")},
+            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Worker processes to start.")},
         {QStringLiteral("sleep-ms"), ParameterSpec::Type::Integer, qint64(3000), 0, 600'000, {},
-         QT_TRANSLATE_NOOP("ProcViz::Scenario", "How long each worker sleeps before it exits, in milliseconds.")},
+            QT_TRANSLATE_NOOP("ProcViz::Scenario", "How long each worker sleeps before it exits, in milliseconds.")},
         {QStringLiteral("exit-code"), ParameterSpec::Type::Integer, qint64(0), 0, 255, {},
-         QT_TRANSLATE_NOOP("ProcViz::Scenario", "The exit code every worker ends with (sys.exit(n)).")},
+            QT_TRANSLATE_NOOP("ProcViz::Scenario", "The exit code every worker ends with (sys.exit(n)).")},
     }};
 };
 

@@ -68,19 +68,15 @@ class TimingScenario : public Scenario
 {
 public:
     QString id() const override { return QStringLiteral("timing"); }
-    QString title() const override
-    {
-        return QCoreApplication::translate("ProcViz::Scenario", "Threads vs processes");
-    }
+    QString title() const override { return QCoreApplication::translate("ProcViz::Scenario", "Threads vs processes"); }
     QString summary() const override
     {
         return QCoreApplication::translate("ProcViz::Scenario",
-                                           "The same CPU-bound work one after another, in threads, under an "
-                                           "emulated GIL, and in processes: who really runs in parallel?");
+            "The same CPU-bound work one after another, in threads, under an "
+            "emulated GIL, and in processes: who really runs in parallel?");
     }
 
     const ParameterTable& parameters() const override { return m_parameters; }
-
 
     QStringList roles() const override { return {Sequential, Threads, Gil, WorkerRole}; }
 
@@ -132,14 +128,14 @@ public:
 private:
     const ParameterTable m_parameters {{
         {QStringLiteral("mode"), ParameterSpec::Type::Choice, All, 0, 0, {Sequential, Threads, Gil, Processes, All},
-         QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                           "How to run the units of work: sequential (one after another), threads, gil "
-                           "(threads under an emulated global interpreter lock), processes, or all in turn.")},
+            QT_TRANSLATE_NOOP("ProcViz::Scenario",
+                "How to run the units of work: sequential (one after another), threads, gil "
+                "(threads under an emulated global interpreter lock), processes, or all in turn.")},
         {QStringLiteral("workers"), ParameterSpec::Type::Integer, qint64(4), 1, 64, {},
-         QT_TRANSLATE_NOOP("ProcViz::Scenario", "Units of work, each run by its own thread or process.")},
+            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Units of work, each run by its own thread or process.")},
         {QStringLiteral("iterations"), ParameterSpec::Type::Integer, DefaultIterations, 1000, 100'000'000'000, {},
-         QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                           "Loop iterations per unit (sum of 0..n-1); the default takes about a second.")},
+            QT_TRANSLATE_NOOP(
+                "ProcViz::Scenario", "Loop iterations per unit (sum of 0..n-1); the default takes about a second.")},
     }};
 };
 
@@ -185,9 +181,9 @@ void TimingScenario::evaluate(const RunModel& model, QJsonObject* result, QList<
             {QStringLiteral("completed"), complete},
             {QStringLiteral("emulated"), phase.name == Gil},
         };
-        entry.insert(QStringLiteral("speedup"), sequentialElapsed > 0 && complete && elapsed > 0
-                         ? QJsonValue(sequentialElapsed / elapsed)
-                         : QJsonValue(QJsonValue::Null));
+        entry.insert(QStringLiteral("speedup"),
+            sequentialElapsed > 0 && complete && elapsed > 0 ? QJsonValue(sequentialElapsed / elapsed)
+                                                             : QJsonValue(QJsonValue::Null));
         modes.append(entry);
     }
     *result = {
@@ -200,15 +196,14 @@ void TimingScenario::evaluate(const RunModel& model, QJsonObject* result, QList<
 
     const auto workerCount = model.workers().size();
     checks->append({QStringLiteral("workers_exited_cleanly"), cleanExits == workerCount,
-                    QCoreApplication::translate("ProcViz::Scenario", "%1 of %2 worker processes exited with code 0")
-                        .arg(cleanExits)
-                        .arg(workerCount)});
+        QCoreApplication::translate("ProcViz::Scenario", "%1 of %2 worker processes exited with code 0")
+            .arg(cleanExits)
+            .arg(workerCount)});
     checks->append({QStringLiteral("work_complete"), correctUnits == plannedUnits,
-                    QCoreApplication::translate("ProcViz::Scenario",
-                                                "%1 of %2 units of work computed the expected sum %3")
-                        .arg(correctUnits)
-                        .arg(plannedUnits)
-                        .arg(quint64(expected))});
+        QCoreApplication::translate("ProcViz::Scenario", "%1 of %2 units of work computed the expected sum %3")
+            .arg(correctUnits)
+            .arg(plannedUnits)
+            .arg(quint64(expected))});
 }
 
 } // namespace ProcViz

@@ -5,8 +5,7 @@ namespace ProcViz {
 
 ProgressThrottle::ProgressThrottle(std::int64_t total)
     : m_total(total > 0 ? total : 1)
-{
-}
+{ }
 
 bool ProgressThrottle::shouldReport(std::int64_t done, std::int64_t nowNs)
 {

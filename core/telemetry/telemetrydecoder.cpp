@@ -31,7 +31,8 @@ void TelemetryDecoder::feed(QByteArrayView bytes, std::vector<TelemetryRecord>& 
         }
         ++m_malformed;
         const auto next = findMagic(m_pending, offset + 1);
-        offset = next < 0 ? std::max(offset + 1, m_pending.size() - qsizetype(sizeof(TelemetryRecord::Magic)) + 1) : next;
+        offset
+            = next < 0 ? std::max(offset + 1, m_pending.size() - qsizetype(sizeof(TelemetryRecord::Magic)) + 1) : next;
     }
     m_pending.remove(0, offset);
 }

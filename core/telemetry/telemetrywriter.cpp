@@ -19,8 +19,7 @@ TelemetryRecord makeRecord(RecordKind kind, int lane)
 
 TelemetryWriter::TelemetryWriter(int fd)
     : m_fd(fd)
-{
-}
+{ }
 
 void TelemetryWriter::send(TelemetryRecord record) const
 {

@@ -24,8 +24,8 @@ std::uint64_t BusyWork::expectedSum(std::int64_t iterations)
     return n % 2 == 0 ? (n / 2) * (n - 1) : n * ((n - 1) / 2);
 }
 
-std::uint64_t BusyWork::run(std::int64_t iterations, const TelemetryWriter& telemetry, int lane,
-                            const std::function<void()>& betweenChunks)
+std::uint64_t BusyWork::run(
+    std::int64_t iterations, const TelemetryWriter& telemetry, int lane, const std::function<void()>& betweenChunks)
 {
     ProgressThrottle throttle(iterations);
     std::uint64_t sum = 0;

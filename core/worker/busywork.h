@@ -23,7 +23,7 @@ public:
 
     /// The whole unit with progress reports on @p lane; @p betweenChunks runs after every chunk.
     static std::uint64_t run(std::int64_t iterations, const TelemetryWriter& telemetry, int lane,
-                             const std::function<void()>& betweenChunks = {});
+        const std::function<void()>& betweenChunks = {});
 };
 
 } // namespace ProcViz

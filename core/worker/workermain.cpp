@@ -22,9 +22,9 @@ constexpr int ParentGone = 71;
 int usage(const char* problem)
 {
     std::fprintf(stderr,
-                 "procviz-worker: %s\n"
-                 "This program is started by ProcViz for each worker process; run 'procviz --help' instead.\n",
-                 problem);
+        "procviz-worker: %s\n"
+        "This program is started by ProcViz for each worker process; run 'procviz --help' instead.\n",
+        problem);
     return UsageError;
 }
 } // namespace
