@@ -37,15 +37,10 @@ private:
     int list(const QStringList& arguments);
     int run(const QStringList& arguments);
 
-    QString outputProblem(const QString& option, const QString& path) const;
     QString globalHelp() const;
-    QString runHelp(const Scenario& scenario) const;
-    QString parameterRows(const Scenario& scenario) const;
     QString unknownScenario(const QString& id) const;
     QByteArray listJson() const;
     QString listText() const;
-
-    int m_stopSignal = 0; ///< the signal that stopped the current run, 0 if none
 };
 
 } // namespace ProcViz

@@ -45,7 +45,8 @@ QString RunController::workerProgram() const
     return m_workerProgram;
 }
 
-QString RunController::check(const QString& scenarioId, const QVariantMap& params, QVariantMap* resolved)
+QString RunController::check(
+    const QString& scenarioId, const QVariantMap& params, QVariantMap* resolved, const RunOptions& options)
 {
     const auto* scenario = ScenarioRegistry::instance().find(scenarioId);
     if (!scenario) {
@@ -57,12 +58,28 @@ QString RunController::check(const QString& scenarioId, const QVariantMap& param
         return table.error;
     if (const auto error = scenario->validate(table.values); !error.isEmpty())
         return error;
+    qsizetype largestPhase = 0;
+    for (const auto& phase : scenario->plan(table.values))
+        largestPhase = std::max(largestPhase, phase.workers.size());
+    for (const auto& fault : options.faults) {
+        if (fault.workerIndex >= largestPhase) {
+            return tr("--%1 targets worker %2, which this run does not have: allowed are 0 to %3, or 'holder'.")
+                .arg(fault.optionName())
+                .arg(fault.workerIndex)
+                .arg(largestPhase - 1);
+        }
+    }
+    if (options.watchdogSeconds < 0 || options.watchdogSeconds > RunOptions::MaxWatchdogSeconds) {
+        return tr("Invalid value '%1' for --watchdog-s: allowed is an integer from 0 (off) to %2.")
+            .arg(options.watchdogSeconds)
+            .arg(RunOptions::MaxWatchdogSeconds);
+    }
     if (resolved)
         *resolved = table.values;
     return {};
 }
 
-bool RunController::start(const QString& scenarioId, const QVariantMap& params)
+bool RunController::start(const QString& scenarioId, const QVariantMap& params, const RunOptions& options)
 {
     Q_ASSERT(QThread::currentThread() == thread());
     auto refuse = [this](const QString& message) {
@@ -72,7 +89,7 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params)
     if (m_running)
         return refuse(tr("A run is already in progress; stop it first."));
     QVariantMap resolved;
-    if (const auto error = check(scenarioId, params, &resolved); !error.isEmpty())
+    if (const auto error = check(scenarioId, params, &resolved, options); !error.isEmpty())
         return refuse(error);
     if (!QFileInfo(m_workerProgram).isExecutable())
         return refuse(tr("The worker program '%1' was not found or is not executable.").arg(m_workerProgram));
@@ -89,9 +106,15 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params)
     m_plan = scenario->plan(resolved);
     m_resources = std::move(resources);
     m_stopRequested = false;
+    m_deadlocked = false;
     m_paused = false;
     m_running = true;
-    m_model.begin(scenarioId, resolved, monotonicNowNs());
+    const qint64 startNs = monotonicNowNs();
+    m_model.begin(scenarioId, resolved, startNs);
+    m_watchdog.arm(options.watchdogSeconds, startNs);
+    m_faultTimers = std::make_unique<QObject>();
+    for (const auto& fault : options.faults)
+        QTimer::singleShot(int(fault.atSeconds * 1000), m_faultTimers.get(), [this, fault] { applyFault(fault); });
     Q_EMIT started(scenarioId);
     m_sampleTimer.start();
     return startPhase(0);
@@ -143,8 +166,13 @@ WorkerProcess* RunController::process(int workerId) const
 void RunController::onTelemetry(int workerId)
 {
     auto* worker = process(workerId);
-    for (const auto& record : worker->takeRecords())
+    bool progressed = false;
+    for (const auto& record : worker->takeRecords()) {
         m_model.applyRecord(workerId, record);
+        progressed = progressed || record.recordKind() == RecordKind::Progress;
+    }
+    if (progressed)
+        m_watchdog.reset(monotonicNowNs());
     if (const auto malformed = worker->takeMalformedCount())
         m_model.addMalformed(workerId, malformed);
 }
@@ -164,7 +192,9 @@ void RunController::onExited(int workerId)
         lastExit = std::max(lastExit, process(id)->exitedAtNs());
     }
     m_model.endPhase(m_currentPhase, lastExit);
-    if (m_stopRequested || m_currentPhase + 1 >= m_plan.size())
+    if (m_deadlocked)
+        finishRun(QStringLiteral("deadlock"));
+    else if (m_stopRequested || m_currentPhase + 1 >= m_plan.size())
         finishRun(m_stopRequested ? QStringLiteral("stopped") : QStringLiteral("completed"));
     else
         startPhase(m_currentPhase + 1);
@@ -180,10 +210,88 @@ void RunController::sample()
         if (const auto stat = ProcStat::read(worker->pid()))
             m_model.addSample(int(&worker - m_processes.data()), now, stat->state, stat->cpuSeconds);
     }
+    for (const auto& [name, value] : m_resources->sample())
+        m_model.addRunSample(name, now, value);
+    if (m_paused)
+        m_watchdog.reset(now); // a pause the user asked for is no deadlock
+    else if (m_watchdog.expired(now) && !m_deadlocked && !m_stopRequested)
+        declareDeadlock();
+}
+
+void RunController::declareDeadlock()
+{
+    auto cause = m_resources->explainStall(m_model);
+    if (cause.isEmpty())
+        cause = tr("No worker made progress for %n second(s).", nullptr, m_watchdog.seconds());
+    qCInfo(lcEngine) << "deadlock:" << cause;
+    m_model.setCause(cause);
+    m_deadlocked = true;
+    // Blocked workers would wait forever: the engine ends them and reaps them like any other.
+    signalGroup(SIGKILL);
+}
+
+QList<qint64> RunController::holdersWhileStopped()
+{
+    // A holder can leave its section at any instant; with the whole group stopped the answer stays true
+    // until the fault has been delivered. kill() only queues SIGSTOP, so wait until /proc shows each 'T'.
+    signalGroup(SIGSTOP);
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        const bool allStopped = std::all_of(m_processes.cbegin(), m_processes.cend(), [](const auto& worker) {
+            const auto stat = worker->isAlive() ? ProcStat::read(worker->pid()) : std::nullopt;
+            return !stat || stat->state == 'T' || stat->state == 'Z';
+        });
+        if (allStopped)
+            break;
+        QThread::usleep(500);
+    }
+    return m_resources->holders();
+}
+
+void RunController::applyFault(const FaultAction& fault)
+{
+    if (!m_running || m_stopRequested || m_deadlocked)
+        return;
+    const qint64 now = monotonicNowNs();
+    QList<int> targets;
+    if (fault.targetsHolder()) {
+        const auto holders = holdersWhileStopped();
+        for (const auto& worker : m_model.workers()) {
+            if (worker.isAlive() && holders.contains(worker.pid))
+                targets.append(worker.id);
+        }
+        targets = targets.mid(0, 1); // "the holder": with several permit holders, the first one
+    } else {
+        for (int id : m_model.phases().at(m_currentPhase).workerIds) {
+            if (m_model.workers().at(id).index == fault.workerIndex && process(id)->isAlive())
+                targets.append(id);
+        }
+    }
+    for (int id : targets) {
+        process(id)->sendSignal(fault.signal());
+        if (fault.kind == FaultAction::Kind::Kill)
+            m_model.markKilledByUser(id);
+        const auto& worker = m_model.workers().at(id);
+        m_model.addEvent(now, id,
+            tr("--%1: %2 sent to %3 %4 · pid %5%6")
+                .arg(fault.optionName(), fault.signalName(), worker.role)
+                .arg(worker.index)
+                .arg(worker.pid)
+                .arg(fault.targetsHolder() ? tr(" (the holder)") : QString()));
+    }
+    if (targets.isEmpty()) {
+        m_model.addEvent(now, -1,
+            fault.targetsHolder() ? tr("--%1 holder: nobody held the lock or a permit; nothing sent").arg(fault.optionName())
+                                  : tr("--%1 %2: that worker had already ended; nothing sent")
+                                        .arg(fault.optionName())
+                                        .arg(fault.workerIndex));
+    }
+    if (fault.targetsHolder() && !m_paused)
+        signalGroup(SIGCONT);
 }
 
 void RunController::finishRun(const QString& outcome)
 {
+    m_faultTimers.reset();
     m_sampleTimer.stop();
     m_stopTimer.stop();
     qint64 end = monotonicNowNs();
@@ -195,7 +303,7 @@ void RunController::finishRun(const QString& outcome)
     m_model.finish(end, outcome);
     QJsonObject result;
     QList<Check> checks;
-    m_scenario->evaluate(m_model, &result, &checks);
+    m_scenario->evaluate(m_model, *m_resources, &result, &checks);
     m_model.setResult(result, checks);
     m_resources.reset(); // tears down the run's IPC objects
     m_running = false;
@@ -253,7 +361,6 @@ void RunController::killAllNow()
 {
     signalGroup(SIGKILL);
     m_processes.clear(); // each destructor SIGKILLs (if needed) and reaps its own worker
-    m_resources.reset();
 }
 
 } // namespace ProcViz

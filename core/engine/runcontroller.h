@@ -2,6 +2,8 @@
 #pragma once
 
 #include "model/runmodel.h"
+#include "runoptions.h"
+#include "watchdog.h"
 #include "scenario/scenario.h"
 
 #include <QObject>
@@ -35,12 +37,14 @@ public:
     void setWorkerProgram(const QString& path);
     QString workerProgram() const;
 
-    /// Resolves @p params against the scenario's table and its own rules; empty string when fine.
-    static QString check(const QString& scenarioId, const QVariantMap& params, QVariantMap* resolved = nullptr);
+    /// Resolves @p params against the scenario's table and its own rules, and checks that every fault
+    /// targets a worker the run will have; empty string when fine.
+    static QString check(const QString& scenarioId, const QVariantMap& params, QVariantMap* resolved = nullptr,
+        const RunOptions& options = {});
 
     /// Checks everything first: on any error emits failed() and returns false, having spawned nothing.
     /// Also false when the first phase could not be spawned (whatever had started is killed and reaped).
-    bool start(const QString& scenarioId, const QVariantMap& params);
+    bool start(const QString& scenarioId, const QVariantMap& params, const RunOptions& options = {});
     void stop(); ///< SIGTERM to the run's process group, SIGKILL after StopGraceMs; later phases are skipped
     void pause(); ///< SIGSTOP to the process group
     void resume(); ///< SIGCONT to the process group
@@ -57,7 +61,8 @@ Q_SIGNALS:
     void workerExited(int workerId);
     void paused();
     void resumed();
-    /// The run is over and its result and checks are in the model. @p outcome: "completed", "stopped", or
+    /// The run is over and its result and checks are in the model. @p outcome: "completed", "stopped",
+    /// "deadlock" when the watchdog saw no progress (the model's cause() says what it could see), or
     /// "failed" when a worker could not be spawned (failed() comes first, with the reason).
     void finished(const QString& outcome);
     void failed(const QString& message);
@@ -69,6 +74,9 @@ private:
     void sample();
     void finishRun(const QString& outcome);
     void signalGroup(int signal);
+    void applyFault(const FaultAction& fault);
+    QList<qint64> holdersWhileStopped();
+    void declareDeadlock();
     void killAllNow();
     WorkerProcess* process(int workerId) const;
 
@@ -83,6 +91,9 @@ private:
     bool m_running = false;
     bool m_paused = false;
     bool m_stopRequested = false;
+    bool m_deadlocked = false;
+    Watchdog m_watchdog;
+    std::unique_ptr<QObject> m_faultTimers; ///< parent of this run's fault timers; deleting it cancels them
     RunModel m_model;
     QTimer m_sampleTimer;
     QTimer m_stopTimer;

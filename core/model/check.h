@@ -11,6 +11,8 @@ struct Check
     QString name; ///< stable id, e.g. "all_exited_cleanly"
     bool passed = false;
     QString detail; ///< human text with the figures: "4 of 4 workers exited with code 0"
+    /// False where failing is the lesson (e.g. the counter without a lock): the outcome is then no error.
+    bool expectedToPass = true;
 };
 
 } // namespace ProcViz

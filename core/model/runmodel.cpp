@@ -21,6 +21,13 @@ template<typename T> void appendThinned(QList<T>& series, const T& value, qsizet
     }
     series.append(value);
 }
+void appendCounter(QList<NamedCounter>& counters, const QString& name, CounterPoint point)
+{
+    auto it = std::find_if(counters.begin(), counters.end(), [&](const NamedCounter& c) { return c.name == name; });
+    if (it == counters.end())
+        it = counters.insert(counters.end(), NamedCounter {name, {}});
+    appendThinned(it->points, point, RunModel::MaxPointsPerSeries);
+}
 } // namespace
 
 double WorkerInfo::progress() const
@@ -134,15 +141,9 @@ void RunModel::applyRecord(int workerId, const TelemetryRecord& record)
     case RecordKind::State:
         enterState(lane, static_cast<WorkerState>(record.state), t);
         break;
-    case RecordKind::Counter: {
-        const auto name = QString::fromUtf8(record.textBytes());
-        auto it = std::find_if(
-            worker.counters.begin(), worker.counters.end(), [&](const NamedCounter& c) { return c.name == name; });
-        if (it == worker.counters.end())
-            it = worker.counters.insert(worker.counters.end(), NamedCounter {name, {}});
-        appendThinned(it->points, CounterPoint {t, record.value}, MaxPointsPerSeries);
+    case RecordKind::Counter:
+        appendCounter(worker.counters, QString::fromUtf8(record.textBytes()), {t, record.value});
         break;
-    }
     case RecordKind::Message:
         if (m_events.size() < MaxEvents)
             m_events.append({t, workerId, record.lane, QString::fromUtf8(record.textBytes())});
@@ -211,6 +212,25 @@ void RunModel::finish(qint64 monotonicNs, const QString& outcome)
 {
     m_endNs = relative(monotonicNs);
     m_outcome = outcome;
+    ++m_revision;
+}
+
+void RunModel::setCause(const QString& cause)
+{
+    m_cause = cause;
+    ++m_revision;
+}
+
+void RunModel::addRunSample(const QString& name, qint64 monotonicNs, qint64 value)
+{
+    appendCounter(m_runSamples, name, {relative(monotonicNs), value});
+    ++m_revision;
+}
+
+void RunModel::addEvent(qint64 monotonicNs, int workerId, const QString& text)
+{
+    if (m_events.size() < MaxEvents)
+        m_events.append({relative(monotonicNs), workerId, 0, text});
     ++m_revision;
 }
 

@@ -127,6 +127,12 @@ public:
     void addMalformed(int workerId, quint64 count);
     void markKilledByUser(int workerId);
     void finish(qint64 monotonicNs, const QString& outcome);
+    /// Why the run ended as it did, when the engine can tell (e.g. which dead holder left a lock locked).
+    void setCause(const QString& cause);
+    /// A value of the whole run sampled by the engine, e.g. the shared counter read from shared memory.
+    void addRunSample(const QString& name, qint64 monotonicNs, qint64 value);
+    /// Something the engine did or saw, e.g. a fault it injected.
+    void addEvent(qint64 monotonicNs, int workerId, const QString& text);
     void setResult(const QJsonObject& result, const QList<Check>& checks);
 
     const QString& scenarioId() const { return m_scenarioId; }
@@ -135,6 +141,8 @@ public:
     qint64 endNs() const { return m_endNs; } ///< relative; -1 while running
     double elapsedSeconds(qint64 monotonicNowNs) const;
     const QString& outcome() const { return m_outcome; }
+    const QString& cause() const { return m_cause; }
+    const QList<NamedCounter>& runSamples() const { return m_runSamples; }
     const QList<WorkerInfo>& workers() const { return m_workers; }
     const QList<PhaseInfo>& phases() const { return m_phases; }
     const QList<EventRecord>& events() const { return m_events; }
@@ -155,6 +163,8 @@ private:
     qint64 m_startNs = 0;
     qint64 m_endNs = -1;
     QString m_outcome;
+    QString m_cause;
+    QList<NamedCounter> m_runSamples;
     QList<WorkerInfo> m_workers;
     QList<PhaseInfo> m_phases;
     QList<EventRecord> m_events;

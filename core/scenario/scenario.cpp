@@ -3,6 +3,11 @@
 
 namespace ProcViz {
 
+QString RunResources::explainStall(const RunModel&) const
+{
+    return {};
+}
+
 QString Scenario::validate(const QVariantMap&) const
 {
     return {};

@@ -38,6 +38,13 @@ public:
     virtual ~RunResources() = default;
     /// Extra environment handed to every worker, e.g. the name of a shared-memory segment.
     virtual QMap<QString, QString> workerEnvironment() const { return {}; }
+    /// PIDs inside a guarded section right now (the lock holder, the permit holders): `--kill holder`.
+    /// Called while the run's workers are stopped, so the answer cannot change under the caller.
+    virtual QList<qint64> holders() const { return {}; }
+    /// Run-wide values the engine samples along with /proc, e.g. the shared counter: (name, value).
+    virtual QList<std::pair<QString, qint64>> sample() const { return {}; }
+    /// Why no worker progresses, as far as the shared state tells (e.g. a dead lock holder); empty if unknown.
+    virtual QString explainStall(const RunModel& model) const;
 };
 
 /// What a worker's body gets to work with.
@@ -73,8 +80,9 @@ public:
     /// The body of a worker process (runs in procviz-worker); the return value is its exit code.
     virtual int runWorker(const WorkerContext& context) const = 0;
 
-    /// Computes the result document and the checks from what the run recorded.
-    virtual void evaluate(const RunModel& model, QJsonObject* result, QList<Check>* checks) const = 0;
+    /// Computes the result document and the checks from what the run recorded and the run's shared state.
+    virtual void evaluate(
+        const RunModel& model, const RunResources& resources, QJsonObject* result, QList<Check>* checks) const = 0;
 };
 
 } // namespace ProcViz

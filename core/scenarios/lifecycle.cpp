@@ -64,7 +64,7 @@ public:
         return context.params.value(QStringLiteral("exit-code")).toInt();
     }
 
-    void evaluate(const RunModel& model, QJsonObject* result, QList<Check>* checks) const override
+    void evaluate(const RunModel& model, const RunResources&, QJsonObject* result, QList<Check>* checks) const override
     {
         const int wanted = model.params().value(QStringLiteral("exit-code")).toInt();
         QJsonObject exitCodes;

@@ -123,7 +123,7 @@ public:
         return 0;
     }
 
-    void evaluate(const RunModel& model, QJsonObject* result, QList<Check>* checks) const override;
+    void evaluate(const RunModel& model, const RunResources&, QJsonObject* result, QList<Check>* checks) const override;
 
 private:
     const ParameterTable m_parameters {{
@@ -139,7 +139,7 @@ private:
     }};
 };
 
-void TimingScenario::evaluate(const RunModel& model, QJsonObject* result, QList<Check>* checks) const
+void TimingScenario::evaluate(const RunModel& model, const RunResources&, QJsonObject* result, QList<Check>* checks) const
 {
     const qint64 iterations = model.params().value(QStringLiteral("iterations")).toLongLong();
     const int units = model.params().value(QStringLiteral("workers")).toInt();
