@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <csignal>
+
 using namespace ProcViz;
 
 class TestParameters : public QObject
@@ -37,54 +39,43 @@ private Q_SLOTS:
 
     void badValuesNameTheParameter_data()
     {
+        struct Row
+        {
+            const char* tag;
+            const char* scenario;
+            const char* name;
+            const char* value;
+            const char* mustMention;
+        };
+        // clang-format off
+        const Row rows[] = {
+            {"workers zero", "timing", "workers", "0", "from 1 to 64"},
+            {"workers negative", "timing", "workers", "-3", "from 1 to 64"},
+            {"workers over", "timing", "workers", "65", "from 1 to 64"},
+            {"workers text", "timing", "workers", "four", "--workers"},
+            {"workers empty", "timing", "workers", "", "--workers"},
+            {"workers fraction", "timing", "workers", "1.5", "--workers"},
+            {"iterations over", "timing", "iterations", "1e12", "--iterations"},
+            {"mode unknown", "timing", "mode", "fibers", "sequential, threads, gil, processes, all"},
+            {"unknown option", "timing", "bogus", "1", "--bogus"},
+            {"exit code over", "lifecycle", "exit-code", "256", "from 0 to 255"},
+            {"unknown scenario", "nosuch", "workers", "1", "timing"},
+            {"lock workers zero", "lock", "workers", "0", "from 1 to 64"},
+            {"lock increments negative", "lock", "increments", "-5", "from 1 to 100000000"},
+            {"lock increments over", "lock", "increments", "100000001", "--increments"},
+            {"lock mode unknown", "lock", "lock", "maybe", "off, on, robust"},
+            {"lock work text", "lock", "work-ns", "slow", "--work-ns"},
+            {"semaphore permits zero", "semaphore", "permits", "0", "--permits"},
+            {"semaphore permits over workers", "semaphore", "permits", "7", "number of workers (6)"},
+            {"semaphore hold over", "semaphore", "hold-ms", "60001", "from 0 to 60000"},
+        };
+        // clang-format on
         QTest::addColumn<QString>("scenario");
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("mustMention");
-        QTest::addRow("workers zero") << "timing"
-                                      << "workers"
-                                      << "0"
-                                      << "from 1 to 64";
-        QTest::addRow("workers negative") << "timing"
-                                          << "workers"
-                                          << "-3"
-                                          << "from 1 to 64";
-        QTest::addRow("workers over") << "timing"
-                                      << "workers"
-                                      << "65"
-                                      << "from 1 to 64";
-        QTest::addRow("workers text") << "timing"
-                                      << "workers"
-                                      << "four"
-                                      << "--workers";
-        QTest::addRow("workers empty") << "timing"
-                                       << "workers"
-                                       << ""
-                                       << "--workers";
-        QTest::addRow("workers fraction") << "timing"
-                                          << "workers"
-                                          << "1.5"
-                                          << "--workers";
-        QTest::addRow("iterations over") << "timing"
-                                         << "iterations"
-                                         << "1e12"
-                                         << "--iterations";
-        QTest::addRow("mode unknown") << "timing"
-                                      << "mode"
-                                      << "fibers"
-                                      << "sequential, threads, gil, processes, all";
-        QTest::addRow("unknown option") << "timing"
-                                        << "bogus"
-                                        << "1"
-                                        << "--bogus";
-        QTest::addRow("exit code over") << "lifecycle"
-                                        << "exit-code"
-                                        << "256"
-                                        << "from 0 to 255";
-        QTest::addRow("unknown scenario") << "nosuch"
-                                          << "workers"
-                                          << "1"
-                                          << "timing";
+        for (const auto& row : rows)
+            QTest::addRow("%s", row.tag) << row.scenario << row.name << row.value << row.mustMention;
     }
 
     void badValuesNameTheParameter()
@@ -96,6 +87,40 @@ private Q_SLOTS:
         const auto error = RunController::check(scenario, {{name, value}});
         QVERIFY(!error.isEmpty());
         QVERIFY2(error.contains(mustMention), qPrintable(error));
+    }
+
+    void faultActions_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<int>("index");
+        QTest::addColumn<double>("seconds");
+        QTest::addRow("index") << "2@1.5" << true << 2 << 1.5;
+        QTest::addRow("holder") << "holder@0" << true << -1 << 0.0;
+        QTest::addRow("no time") << "2" << false << 0 << 0.0;
+        QTest::addRow("negative index") << "-1@1" << false << 0 << 0.0;
+        QTest::addRow("negative time") << "1@-2" << false << 0 << 0.0;
+        QTest::addRow("word") << "someone@1" << false << 0 << 0.0;
+        QTest::addRow("empty") << "" << false << 0 << 0.0;
+        QTest::addRow("time text") << "1@soon" << false << 0 << 0.0;
+    }
+
+    void faultActions()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QString error;
+        const auto fault = FaultAction::parse(FaultAction::Kind::Stop, text, &error);
+        QCOMPARE(fault.has_value(), valid);
+        if (!valid) {
+            QVERIFY2(error.contains("--stop") && error.contains("TARGET@SECONDS"), qPrintable(error));
+            return;
+        }
+        QFETCH(int, index);
+        QFETCH(double, seconds);
+        QCOMPARE(fault->workerIndex, index);
+        QCOMPARE(fault->atSeconds, seconds);
+        QCOMPARE(fault->signal(), SIGSTOP);
     }
 
     void timingPlan()

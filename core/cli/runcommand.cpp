@@ -50,8 +50,7 @@ RunCommand::RunCommand(const Scenario& scenario, QObject* parent)
           {{QStringLiteral("trace"), tr("Write a Chrome trace."), QStringLiteral("file")}, &TraceExporter::write, {}},
           {{QStringLiteral("csv"), tr("Write the samples as CSV."), QStringLiteral("file")}, &CsvExporter::write, {}},
       })
-{
-}
+{ }
 
 int RunCommand::parse(const QStringList& arguments)
 {
@@ -137,8 +136,7 @@ int RunCommand::parse(const QStringList& arguments)
         if (!parser.isSet(output.option))
             continue;
         output.path = parser.value(output.option);
-        if (const QString problem = outputProblem(output.option.names().constFirst(), output.path);
-            !problem.isEmpty())
+        if (const QString problem = outputProblem(output.option.names().constFirst(), output.path); !problem.isEmpty())
             return refuse(problem);
     }
     m_quiet = parser.isSet(quietOption);

@@ -26,7 +26,9 @@ QString jsonText(const QJsonValue& value)
     switch (value.type()) {
     case QJsonValue::Double: {
         const double v = value.toDouble();
-        return std::trunc(v) == v && std::abs(v) < 1e15 ? QString::number(qint64(v)) : QString::number(v, 'g', 6);
+        if (std::trunc(v) == v && std::abs(v) < 1e15)
+            return QString::number(qint64(v));
+        return std::abs(v) >= 1e6 ? QString::number(v, 'g', 6) : QString::number(v, 'f', 3);
     }
     case QJsonValue::String:
         return value.toString();
@@ -56,8 +58,7 @@ QString ending(const WorkerInfo& worker)
 QString RunReport::summary(const Scenario& scenario, const RunModel& model)
 {
     QStringList params;
-    const ParameterTable table = scenario.parameters(); // the loop must not outlive a temporary table
-    for (const auto& spec : table.specs())
+    for (const auto& spec : scenario.parameters().specs())
         params.append(spec.name + QLatin1Char('=') + model.params().value(spec.name).toString());
     QString text = scenario.title() + QLatin1Char('\n');
     text += QStringLiteral("  %1 · %2\n").arg(scenario.id(), params.join(QLatin1Char(' ')));
@@ -65,13 +66,25 @@ QString RunReport::summary(const Scenario& scenario, const RunModel& model)
         + tr("%1 in %2 on %3 cores")
               .arg(model.outcome(), seconds(model.elapsedSeconds(monotonicNowNs())))
               .arg(QThread::idealThreadCount())
-        + QStringLiteral("\n\n");
+        + QStringLiteral("\n");
+    if (!model.cause().isEmpty())
+        text += QStringLiteral("  ") + tr("cause: %1").arg(model.cause()) + QLatin1Char('\n');
+    text += QLatin1Char('\n');
+    if (!model.events().isEmpty()) {
+        text += tr("Events") + QLatin1Char('\n');
+        for (const auto& event : model.events())
+            text += QStringLiteral("  %1  %2\n").arg(seconds(double(event.timeNs) / 1e9).rightJustified(9), event.text);
+        text += QLatin1Char('\n');
+    }
     text += tr("Workers") + QLatin1Char('\n') + workerLines(model) + QLatin1Char('\n');
     text += tr("Result") + QLatin1Char('\n') + resultLines(model.result()) + QLatin1Char('\n');
     text += tr("Checks") + QLatin1Char('\n');
     for (const auto& check : model.checks()) {
         text += QStringLiteral("  %1 %2: %3\n")
                     .arg(check.passed ? QStringLiteral("✓") : QStringLiteral("✗"), check.name, check.detail);
+        if (!check.passed && !check.expectedToPass)
+            text
+                += QStringLiteral("    ") + tr("(expected: this failure is what the lesson shows)") + QLatin1Char('\n');
     }
     return text;
 }
@@ -144,9 +157,38 @@ QString RunReport::resultLines(const QJsonObject& result)
         }
     }
     for (auto it = result.constBegin(); it != result.constEnd(); ++it) {
-        if (modes.isEmpty() || it.key() != QLatin1String("modes"))
+        if (!modes.isEmpty() && it.key() == QLatin1String("modes"))
+            continue;
+        const auto rows = it.value().toArray();
+        if (!rows.isEmpty() && rows.first().isObject())
+            text += QStringLiteral("  %1\n").arg(it.key() + QLatin1Char(':')) + tableLines(rows);
+        else
             text += QStringLiteral("  %1 %2\n")
                         .arg(QString(it.key() + QLatin1Char(':')).leftJustified(20), jsonText(it.value()));
+    }
+    return text;
+}
+
+QString RunReport::tableLines(const QJsonArray& rows)
+{
+    // A list of records (one per worker, say) reads best as columns under the keys of its first record.
+    const QStringList keys = rows.first().toObject().keys();
+    QList<qsizetype> widths;
+    for (const auto& key : keys) {
+        qsizetype width = key.size();
+        for (const auto& row : rows)
+            width = std::max(width, jsonText(row.toObject().value(key)).size());
+        widths.append(width);
+    }
+    QString text = QStringLiteral("    ");
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        text += keys.at(i).rightJustified(widths.at(i) + 2);
+    text += QLatin1Char('\n');
+    for (const auto& row : rows) {
+        text += QStringLiteral("    ");
+        for (qsizetype i = 0; i < keys.size(); ++i)
+            text += jsonText(row.toObject().value(keys.at(i))).rightJustified(widths.at(i) + 2);
+        text += QLatin1Char('\n');
     }
     return text;
 }

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QString>
 
+class QJsonArray;
 class QJsonObject;
 
 namespace ProcViz {
@@ -24,6 +25,7 @@ public:
 private:
     static QString workerLines(const RunModel& model);
     static QString resultLines(const QJsonObject& result);
+    static QString tableLines(const QJsonArray& rows);
 };
 
 } // namespace ProcViz

@@ -14,7 +14,6 @@ void print(FILE* stream, const QString& text)
     std::fflush(stream);
 }
 
-
 QString wrapped(const QString& text, int indent, int width)
 {
     const QString margin(indent, QLatin1Char(' '));
@@ -41,7 +40,9 @@ QString parameterHelp(const Scenario& scenario)
         const QString valueName = spec.type == ParameterSpec::Type::Integer ? QStringLiteral("N") : spec.name.toUpper();
         const QString option = QStringLiteral("  --%1 %2").arg(spec.name, valueName);
         rows += option.leftJustified(26) + QLatin1Char(' ')
-            + QCoreApplication::translate("ProcViz::CommandLine", "default %1; %2").arg(spec.defaultValue.toString(), spec.allowedValues()) + QLatin1Char('\n');
+            + QCoreApplication::translate("ProcViz::CommandLine", "default %1; %2")
+                  .arg(spec.defaultValue.toString(), spec.allowedValues())
+            + QLatin1Char('\n');
         if (const QString help = spec.translatedHelp(); !help.isEmpty())
             rows += wrapped(help, 27);
     }

@@ -280,10 +280,11 @@ void RunController::applyFault(const FaultAction& fault)
     }
     if (targets.isEmpty()) {
         m_model.addEvent(now, -1,
-            fault.targetsHolder() ? tr("--%1 holder: nobody held the lock or a permit; nothing sent").arg(fault.optionName())
-                                  : tr("--%1 %2: that worker had already ended; nothing sent")
-                                        .arg(fault.optionName())
-                                        .arg(fault.workerIndex));
+            fault.targetsHolder()
+                ? tr("--%1 holder: nobody held the lock or a permit; nothing sent").arg(fault.optionName())
+                : tr("--%1 %2: that worker had already ended; nothing sent")
+                      .arg(fault.optionName())
+                      .arg(fault.workerIndex));
     }
     if (fault.targetsHolder() && !m_paused)
         signalGroup(SIGCONT);

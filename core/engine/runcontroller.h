@@ -3,8 +3,8 @@
 
 #include "model/runmodel.h"
 #include "runoptions.h"
-#include "watchdog.h"
 #include "scenario/scenario.h"
+#include "watchdog.h"
 
 #include <QObject>
 #include <QThread>

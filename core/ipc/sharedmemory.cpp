@@ -4,6 +4,7 @@
 #include <QRandomGenerator>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -65,13 +66,21 @@ std::unique_ptr<SharedMemory> SharedMemory::attach(const QString& name, size_t s
     return std::unique_ptr<SharedMemory>(new SharedMemory(name, data, size, false));
 }
 
+std::unique_ptr<SharedMemory> SharedMemory::attachForWorker(size_t size)
+{
+    QString error;
+    auto memory = attach(qEnvironmentVariable(NameVariable), size, &error);
+    if (!memory)
+        std::fprintf(stderr, "procviz-worker: the run's shared memory: %s\n", qPrintable(error));
+    return memory;
+}
+
 SharedMemory::SharedMemory(QString name, void* data, size_t size, bool owner)
     : m_name(std::move(name))
     , m_data(data)
     , m_size(size)
     , m_owner(owner)
-{
-}
+{ }
 
 SharedMemory::~SharedMemory()
 {

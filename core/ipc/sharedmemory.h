@@ -23,6 +23,8 @@ public:
     static std::unique_ptr<SharedMemory> create(size_t size, QString* error);
     /// Maps an existing segment (in a worker); nullptr and @p error set on failure.
     static std::unique_ptr<SharedMemory> attach(const QString& name, size_t size, QString* error);
+    /// In a worker: maps the run's segment named by NameVariable, or explains on stderr and returns nullptr.
+    static std::unique_ptr<SharedMemory> attachForWorker(size_t size);
     ~SharedMemory(); ///< unmaps; the creator also unlinks the name
 
     SharedMemory(const SharedMemory&) = delete;
@@ -32,11 +34,7 @@ public:
     void* data() const { return m_data; }
     size_t size() const { return m_size; }
 
-    template<typename T>
-    T* as() const
-    {
-        return static_cast<T*>(m_data);
-    }
+    template<typename T> T* as() const { return static_cast<T*>(m_data); }
 
 private:
     SharedMemory(QString name, void* data, size_t size, bool owner);

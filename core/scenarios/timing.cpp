@@ -139,7 +139,8 @@ private:
     }};
 };
 
-void TimingScenario::evaluate(const RunModel& model, const RunResources&, QJsonObject* result, QList<Check>* checks) const
+void TimingScenario::evaluate(
+    const RunModel& model, const RunResources&, QJsonObject* result, QList<Check>* checks) const
 {
     const qint64 iterations = model.params().value(QStringLiteral("iterations")).toLongLong();
     const int units = model.params().value(QStringLiteral("workers")).toInt();

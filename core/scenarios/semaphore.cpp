@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The tutorials' Semaphore lesson: six processes, two permits. A process-shared counting semaphore in
+// shared memory lets at most P workers into the section at once; the others wait their turn.
+#include "ipc/sharedmemory.h"
+#include "model/runmodel.h"
+#include "scenario/scenario.h"
+#include "telemetry/telemetrywriter.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <atomic>
+#include <cerrno>
+#include <cmath>
+#include <ctime>
+#include <semaphore.h>
+#include <unistd.h>
+
+namespace ProcViz {
+
+namespace {
+const QString WorkerRole = QStringLiteral("worker");
+constexpr int MaxWorkers = 64;
+constexpr qint64 ProgressStepMs = 50;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ProcViz::Scenario", text);
+}
+
+struct SemaphoreSegment
+{
+    sem_t permits;
+    std::atomic<std::int32_t> holders[MaxWorkers]; ///< pid of the worker while it holds a permit, else 0
+};
+
+class SemaphoreResources : public RunResources
+{
+public:
+    explicit SemaphoreResources(std::unique_ptr<SharedMemory> memory)
+        : m_memory(std::move(memory))
+        , m_segment(m_memory->as<SemaphoreSegment>())
+    { }
+
+    ~SemaphoreResources() override { sem_destroy(&m_segment->permits); }
+
+    QMap<QString, QString> workerEnvironment() const override
+    {
+        return {{QString::fromLatin1(SharedMemory::NameVariable), m_memory->name()}};
+    }
+
+    QList<qint64> holders() const override
+    {
+        QList<qint64> pids;
+        for (const auto& holder : m_segment->holders) {
+            if (const auto pid = holder.load())
+                pids.append(pid);
+        }
+        return pids;
+    }
+
+    QList<std::pair<QString, qint64>> sample() const override
+    {
+        int free = 0;
+        sem_getvalue(&m_segment->permits, &free);
+        return {{QStringLiteral("permits_free"), free}, {QStringLiteral("holders"), holders().size()}};
+    }
+
+    QString explainStall(const RunModel& model) const override
+    {
+        QStringList dead;
+        for (const auto& worker : model.workers()) {
+            if (!worker.isAlive() && holders().contains(worker.pid))
+                dead.append(QStringLiteral("%1 · pid %2").arg(worker.index).arg(worker.pid));
+        }
+        if (dead.isEmpty())
+            return {};
+        return tr("Permit holder(s) %1 died holding their permits, which nobody gives back; %2 worker(s) wait "
+                  "forever.")
+            .arg(dead.join(QLatin1String(", ")))
+            .arg(model.liveWorkerCount());
+    }
+
+private:
+    std::unique_ptr<SharedMemory> m_memory;
+    SemaphoreSegment* m_segment;
+};
+
+void sleepMs(qint64 ms)
+{
+    timespec duration {time_t(ms / 1000), long(ms % 1000) * 1'000'000};
+    while (nanosleep(&duration, &duration) != 0 && errno == EINTR) { }
+}
+
+/// The most holders at any one time, from the workers' own `holding` intervals (not from a counter).
+int maxConcurrentHolders(const RunModel& model)
+{
+    QList<std::pair<qint64, int>> edges; // (time, +1 begin / -1 end); an end sorts before a begin at the same time
+    for (const auto& worker : model.workers()) {
+        for (const auto& lane : worker.lanes) {
+            for (const auto& interval : lane.states) {
+                if (interval.state != WorkerState::Holding)
+                    continue;
+                edges.append({interval.beginNs, +1});
+                edges.append({interval.endNs >= 0 ? interval.endNs : model.endNs(), -1});
+            }
+        }
+    }
+    std::sort(edges.begin(), edges.end());
+    int current = 0, most = 0;
+    for (const auto& [time, delta] : edges) {
+        current += delta;
+        most = std::max(most, current);
+    }
+    return most;
+}
+} // namespace
+
+class SemaphoreScenario : public Scenario
+{
+public:
+    QString id() const override { return QStringLiteral("semaphore"); }
+    QString title() const override { return tr("Semaphore: limited permits"); }
+    QString summary() const override
+    {
+        return tr("Workers compete for a process-shared counting semaphore: only as many hold a permit at once as "
+                  "there are permits; the rest wait their turn.");
+    }
+    const ParameterTable& parameters() const override { return m_parameters; }
+    QStringList roles() const override { return {WorkerRole}; }
+
+    QString validate(const QVariantMap& params) const override
+    {
+        const auto workers = params.value(QStringLiteral("workers")).toLongLong();
+        const auto permits = params.value(QStringLiteral("permits")).toLongLong();
+        if (permits > workers) {
+            return tr("Invalid value '%1' for --permits: allowed is an integer from 1 to the number of workers (%2).")
+                .arg(permits)
+                .arg(workers);
+        }
+        return {};
+    }
+
+    QList<Phase> plan(const QVariantMap& params) const override
+    {
+        Phase phase {QStringLiteral("compete"), {}};
+        for (int i = 0; i < params.value(QStringLiteral("workers")).toInt(); ++i)
+            phase.workers.append({WorkerRole, i});
+        return {phase};
+    }
+
+    std::unique_ptr<RunResources> setUp(const QVariantMap& params, QString* error) const override
+    {
+        auto memory = SharedMemory::create(sizeof(SemaphoreSegment), error);
+        if (!memory)
+            return nullptr;
+        const auto permits = params.value(QStringLiteral("permits")).toUInt();
+        if (sem_init(&memory->as<SemaphoreSegment>()->permits, 1 /* shared between processes */, permits) != 0) {
+            *error = QString::fromLocal8Bit(strerror(errno));
+            return nullptr;
+        }
+        return std::make_unique<SemaphoreResources>(std::move(memory));
+    }
+
+    int runWorker(const WorkerContext& context) const override
+    {
+        auto memory = SharedMemory::attachForWorker(sizeof(SemaphoreSegment));
+        if (!memory)
+            return EXIT_FAILURE;
+        auto& segment = *memory->as<SemaphoreSegment>();
+        const auto& telemetry = context.telemetry;
+        const qint64 holdMs = context.params.value(QStringLiteral("hold-ms")).toLongLong();
+
+        telemetry.started(0, WorkerState::Waiting);
+        while (sem_wait(&segment.permits) != 0 && errno == EINTR) { }
+        // Report only once inside, and leave the section (below) only after reporting: the intervals the
+        // engine records then never overlap more than the semaphore allows.
+        segment.holders[context.index] = std::int32_t(getpid());
+        telemetry.state(WorkerState::Holding);
+        for (qint64 held = 0; held < holdMs;) {
+            telemetry.progress(held, holdMs);
+            const auto step = std::min(ProgressStepMs, holdMs - held);
+            sleepMs(step);
+            held += step;
+        }
+        telemetry.progress(holdMs, std::max<qint64>(holdMs, 1));
+        telemetry.finished(holdMs);
+        segment.holders[context.index] = 0;
+        sem_post(&segment.permits);
+        return EXIT_SUCCESS;
+    }
+
+    void evaluate(const RunModel& model, const RunResources&, QJsonObject* result, QList<Check>* checks) const override
+    {
+        const int workers = model.params().value(QStringLiteral("workers")).toInt();
+        const int permits = model.params().value(QStringLiteral("permits")).toInt();
+        const qint64 holdMs = model.params().value(QStringLiteral("hold-ms")).toLongLong();
+        const int most = maxConcurrentHolders(model);
+
+        QJsonArray waiting;
+        for (const auto& worker : model.workers()) {
+            qint64 waitedNs = 0;
+            for (const auto& lane : worker.lanes) {
+                for (const auto& interval : lane.states) {
+                    if (interval.state == WorkerState::Waiting && interval.endNs >= 0)
+                        waitedNs += interval.endNs - interval.beginNs;
+                }
+            }
+            waiting.append(QJsonObject {{QStringLiteral("index"), worker.index}, {QStringLiteral("pid"), worker.pid},
+                {QStringLiteral("waited_s"), double(waitedNs) / 1e9}});
+        }
+        const double ideal = std::ceil(double(workers) / permits) * double(holdMs) / 1000;
+        *result = {
+            {QStringLiteral("max_concurrent"), most},
+            {QStringLiteral("permits"), permits},
+            {QStringLiteral("elapsed_s"), double(model.endNs()) / 1e9},
+            {QStringLiteral("ideal_elapsed_s"), ideal},
+            {QStringLiteral("waiting"), waiting},
+            {QStringLiteral("outcome"), model.outcome()},
+        };
+        checks->append({QStringLiteral("never_more_than_permits"), most <= permits,
+            tr("at most %1 of %2 workers held a permit at once; %3 permits").arg(most).arg(workers).arg(permits)});
+    }
+
+private:
+    const ParameterTable m_parameters {{
+        {QStringLiteral("workers"), ParameterSpec::Type::Integer, qint64(6), 1, MaxWorkers, {},
+            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Worker processes competing for the permits.")},
+        {QStringLiteral("permits"), ParameterSpec::Type::Integer, qint64(2), 1, MaxWorkers, {},
+            QT_TRANSLATE_NOOP("ProcViz::Scenario",
+                "Permits of the semaphore: how many workers may be inside at once (at most --workers).")},
+        {QStringLiteral("hold-ms"), ParameterSpec::Type::Integer, qint64(2000), 0, 60'000, {},
+            QT_TRANSLATE_NOOP("ProcViz::Scenario", "How long each worker keeps its permit, in milliseconds.")},
+    }};
+};
+
+} // namespace ProcViz
+
+PROCVIZ_REGISTER_SCENARIO(semaphore, ProcViz::SemaphoreScenario)
