@@ -247,7 +247,7 @@ QList<qint64> RunController::holdersWhileStopped()
     return m_resources->holders();
 }
 
-void RunController::applyFault(const FaultAction& fault)
+void RunController::applyFault(const FaultAction& fault, int attempt)
 {
     if (!m_running || m_stopRequested || m_deadlocked)
         return;
@@ -260,6 +260,14 @@ void RunController::applyFault(const FaultAction& fault)
                 targets.append(worker.id);
         }
         targets = targets.mid(0, 1); // "the holder": with several permit holders, the first one
+        // Caught between taking the lock and saying so (or leaving and saying so): look again shortly.
+        if (targets.isEmpty() && attempt < HolderAttempts) {
+            if (!m_paused)
+                signalGroup(SIGCONT);
+            QTimer::singleShot(
+                HolderRetryMs, m_faultTimers.get(), [this, fault, attempt] { applyFault(fault, attempt + 1); });
+            return;
+        }
     } else {
         for (int id : m_model.phases().at(m_currentPhase).workerIds) {
             if (m_model.workers().at(id).index == fault.workerIndex && process(id)->isAlive())

@@ -29,6 +29,9 @@ class RunController : public QObject
 public:
     static constexpr int SampleIntervalMs = 66;
     static constexpr int StopGraceMs = 300; ///< from SIGTERM to SIGKILL on stop()
+    /// `--kill holder` looks this often, this far apart, for a worker inside its section before giving up.
+    static constexpr int HolderAttempts = 50;
+    static constexpr int HolderRetryMs = 10;
 
     explicit RunController(QObject* parent = nullptr);
     ~RunController() override; ///< kills and reaps whatever is still running, synchronously
@@ -74,7 +77,7 @@ private:
     void sample();
     void finishRun(const QString& outcome);
     void signalGroup(int signal);
-    void applyFault(const FaultAction& fault);
+    void applyFault(const FaultAction& fault, int attempt = 0);
     QList<qint64> holdersWhileStopped();
     void declareDeadlock();
     void killAllNow();
