@@ -151,6 +151,20 @@ private slots:
         QTest::addRow("unknown scenario")
             << QStringList {QStringLiteral("run"), QStringLiteral("nosuch")} << QStringLiteral("nosuch");
         QTest::addRow("no scenario") << QStringList {QStringLiteral("run")} << QStringLiteral("scenario");
+        const QStringList lock = {QStringLiteral("run"), QStringLiteral("lock")};
+        QTest::addRow("kill without time")
+            << lock + QStringList {QStringLiteral("--kill"), QStringLiteral("2")} << QStringLiteral("TARGET@SECONDS");
+        QTest::addRow("kill missing worker")
+            << lock + QStringList {QStringLiteral("--kill"), QStringLiteral("4@1")} << QStringLiteral("0 to 3");
+        QTest::addRow("stop bad target") << lock + QStringList {QStringLiteral("--stop"), QStringLiteral("me@1")}
+                                         << QStringLiteral("--stop");
+        QTest::addRow("watchdog negative") << lock + QStringList {QStringLiteral("--watchdog-s"), QStringLiteral("-1")}
+                                           << QStringLiteral("--watchdog-s");
+        QTest::addRow("repeat zero") << lock + QStringList {QStringLiteral("--repeat"), QStringLiteral("0")}
+                                     << QStringLiteral("from 1 to 1000");
+        QTest::addRow("permits over workers") << QStringList {QStringLiteral("run"), QStringLiteral("semaphore"),
+            QStringLiteral("--workers"), QStringLiteral("3"), QStringLiteral("--permits"), QStringLiteral("4")}
+                                              << QStringLiteral("--permits");
         QTest::addRow("json folder missing")
             << run + QStringList {QStringLiteral("--json"), QStringLiteral("/nonexistent-procviz/run.json")}
             << QStringLiteral("--json");
@@ -249,6 +263,25 @@ private slots:
 
     // Ctrl-C stops the workers (none is left behind), the files are still written, and the exit status
     // tells the shell the run was interrupted.
+    void repeatReportsEveryRun()
+    {
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("repeat.json"));
+        const auto outcome = runProcViz({QStringLiteral("run"), QStringLiteral("lock"), QStringLiteral("--lock"),
+            QStringLiteral("off"), QStringLiteral("--increments"), QStringLiteral("2000"), QStringLiteral("--repeat"),
+            QStringLiteral("3"), QStringLiteral("--json"), json, QStringLiteral("--quiet")});
+        QCOMPARE(outcome.exitCode, 0);
+        QVERIFY(outcome.out.contains("run 3/3"));
+        QVERIFY(outcome.out.contains("Over 3 run"));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto repeats
+            = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("repeats")).toArray();
+        QCOMPARE(repeats.size(), 3);
+        for (const auto& entry : repeats)
+            QVERIFY(entry.toObject().value(QStringLiteral("result")).toObject().contains(QStringLiteral("counter")));
+    }
+
     void interrupt()
     {
         QTemporaryDir dir;
