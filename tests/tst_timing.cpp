@@ -68,6 +68,9 @@ private Q_SLOTS:
                 QVERIFY(lane.finished);
                 QCOMPARE(lane.latestProgress, 1.0);
                 QVERIFY(lane.progress.size() >= 2);
+                // Threads are sampled from /proc/<pid>/task/<tid>/stat when they live long enough to be seen.
+                if (lane.tid != worker.pid && !lane.samples.isEmpty())
+                    QVERIFY(lane.samples.last().cpuSeconds >= 0);
             }
         }
         QCOMPARE(pids.size(), processes);

@@ -137,6 +137,7 @@ bool RunController::startPhase(int phase)
         launch.role = spec.role;
         launch.index = spec.index;
         launch.processGroup = m_processGroup;
+        launch.descriptors = m_resources->workerDescriptors(spec);
         QString error;
         auto process = WorkerProcess::spawn(launch, &error);
         if (!process) {
@@ -207,8 +208,19 @@ void RunController::sample()
         if (!worker->isAlive())
             continue;
         // The process may end between the check and the read: then there is simply no sample.
+        const int id = int(&worker - m_processes.data());
         if (const auto stat = ProcStat::read(worker->pid()))
-            m_model.addSample(int(&worker - m_processes.data()), now, stat->state, stat->cpuSeconds);
+            m_model.addSample(id, now, stat->state, stat->cpuSeconds);
+        // Threads get their own readings, so a chart can show the emulated GIL holding a process to one core.
+        QList<std::pair<int, qint64>> threads;
+        for (const auto& lane : m_model.workers().at(id).lanes) {
+            if (lane.tid != worker->pid() && !lane.finished)
+                threads.append({lane.lane, lane.tid});
+        }
+        for (const auto& [lane, tid] : threads) {
+            if (const auto stat = ProcStat::read(worker->pid(), tid))
+                m_model.addLaneSample(id, lane, now, stat->state, stat->cpuSeconds);
+        }
     }
     for (const auto& [name, value] : m_resources->sample())
         m_model.addRunSample(name, now, value);
@@ -346,6 +358,12 @@ void RunController::resume()
     signalGroup(SIGCONT);
     m_paused = false;
     Q_EMIT resumed();
+}
+
+bool RunController::sendInput(int workerId, const QByteArray& line)
+{
+    auto* worker = process(workerId);
+    return m_running && worker && worker->writeInput(line.endsWith('\n') ? line : line + '\n');
 }
 
 bool RunController::kill(int workerId)

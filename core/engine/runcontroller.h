@@ -52,6 +52,9 @@ public:
     void pause(); ///< SIGSTOP to the process group
     void resume(); ///< SIGCONT to the process group
     bool kill(int workerId); ///< SIGKILL to one worker
+    /// Sends one line to a worker's standard input (e.g. a chat message for the pipe scenario's sender);
+    /// false when that worker is gone or its input is full.
+    bool sendInput(int workerId, const QByteArray& line);
 
     bool isRunning() const { return m_running; }
     bool isPaused() const { return m_paused; }

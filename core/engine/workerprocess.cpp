@@ -79,24 +79,37 @@ CStringList workerEnvironment(const WorkerProcess::Launch& launch)
 
 std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const Launch& launch, QString* error)
 {
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0) {
+    int telemetry[2], input[2];
+    if (pipe2(telemetry, O_CLOEXEC) != 0) {
         *error = tr("Could not create a telemetry pipe: %1").arg(errnoText(errno));
         return nullptr;
     }
-    const int readFd = fds[0];
-    int writeFd = fds[1];
-    // dup2(fd, fd) would leave FD_CLOEXEC set; make sure the source is not already the target number.
-    if (writeFd == TelemetryFd) {
-        writeFd = fcntl(fds[1], F_DUPFD_CLOEXEC, TelemetryFd + 1);
-        ::close(fds[1]);
+    if (pipe2(input, O_CLOEXEC) != 0) {
+        *error = tr("Could not create an input pipe: %1").arg(errnoText(errno));
+        ::close(telemetry[0]);
+        ::close(telemetry[1]);
+        return nullptr;
     }
+    const int readFd = telemetry[0];
+    const int inputFd = input[1];
     fcntl(readFd, F_SETFL, fcntl(readFd, F_GETFL) | O_NONBLOCK);
     fcntl(readFd, F_SETPIPE_SZ, PipeCapacity); // best effort: a smaller pipe still works
+    fcntl(inputFd, F_SETFL, fcntl(inputFd, F_GETFL) | O_NONBLOCK);
 
+    // Every descriptor the worker gets is first copied above all target numbers: then no dup2 can
+    // overwrite a source another one still needs, and dup2(fd, fd), which would keep FD_CLOEXEC, cannot occur.
+    QList<std::pair<int, int>> mappings = {{telemetry[1], TelemetryFd}, {input[0], STDIN_FILENO}};
+    mappings += launch.descriptors;
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, writeFd, TelemetryFd);
+    std::vector<int> copies;
+    for (const auto& [source, target] : std::as_const(mappings)) {
+        Q_ASSERT(target < FirstFreeDescriptor);
+        copies.push_back(fcntl(source, F_DUPFD_CLOEXEC, FirstFreeDescriptor));
+        posix_spawn_file_actions_adddup2(&actions, copies.back(), target);
+    }
+    ::close(telemetry[1]); // only the worker writes; its exit then shows as end of file here
+    ::close(input[0]);
 
     posix_spawnattr_t attributes;
     posix_spawnattr_init(&attributes);
@@ -123,9 +136,11 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const Launch& launch, QStrin
     const int spawnError = posix_spawn(&pid, program.constData(), &actions, &attributes, argv.data(), env.data());
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
-    ::close(writeFd); // only the worker writes; its exit then shows as end of file here
+    for (int copy : copies)
+        ::close(copy);
     if (spawnError != 0) {
         ::close(readFd);
+        ::close(inputFd);
         *error = tr("Could not start the worker program '%1': %2").arg(launch.program, errnoText(spawnError));
         return nullptr;
     }
@@ -135,16 +150,18 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const Launch& launch, QStrin
         ::kill(pid, SIGKILL);
         waitpid(pid, nullptr, 0);
         ::close(readFd);
+        ::close(inputFd);
         *error = tr("pidfd_open failed (Linux 5.3 or newer is needed): %1").arg(errnoText(openError));
         return nullptr;
     }
     qCDebug(lcWorker) << "spawned" << launch.scenario << launch.role << launch.index << "pid" << pid;
-    return std::unique_ptr<WorkerProcess>(new WorkerProcess(pid, readFd, pidFd));
+    return std::unique_ptr<WorkerProcess>(new WorkerProcess(pid, readFd, inputFd, pidFd));
 }
 
-WorkerProcess::WorkerProcess(qint64 pid, int telemetryFd, int pidFd)
+WorkerProcess::WorkerProcess(qint64 pid, int telemetryFd, int inputFd, int pidFd)
     : m_pid(pid)
     , m_telemetryFd(telemetryFd)
+    , m_inputFd(inputFd)
     , m_pidFd(pidFd)
     , m_telemetryNotifier(std::make_unique<QSocketNotifier>(telemetryFd, QSocketNotifier::Read))
     , m_exitNotifier(std::make_unique<QSocketNotifier>(pidFd, QSocketNotifier::Read))
@@ -160,8 +177,15 @@ WorkerProcess::~WorkerProcess()
         reap(0);
     }
     closeTelemetry();
+    ::close(m_inputFd);
     m_exitNotifier.reset();
     ::close(m_pidFd);
+}
+
+bool WorkerProcess::writeInput(QByteArrayView bytes) const
+{
+    // Non-blocking: a worker that does not read its input must not freeze the engine.
+    return !m_reaped && ::write(m_inputFd, bytes.data(), size_t(bytes.size())) == ssize_t(bytes.size());
 }
 
 bool WorkerProcess::sendSignal(int signal) const

@@ -34,7 +34,12 @@ public:
         QByteArray paramsJson;
         QMap<QString, QString> environment;
         qint64 processGroup = 0; ///< 0: the worker leads a new process group
+        /// Extra descriptors for the worker: (descriptor here, number in the worker), e.g. a pipe's end.
+        QList<std::pair<int, int>> descriptors;
     };
+
+    /// Descriptor numbers below this are the worker's to receive; the engine's own copies go above it.
+    static constexpr int FirstFreeDescriptor = 64;
 
     /// Spawns the worker with posix_spawn; nullptr and @p error set when that fails.
     static std::unique_ptr<WorkerProcess> spawn(const Launch& launch, QString* error);
@@ -43,6 +48,8 @@ public:
     qint64 pid() const { return m_pid; }
     bool isAlive() const { return !m_reaped; }
     bool sendSignal(int signal) const;
+    /// Writes to the worker's standard input (a pipe from the engine); false if it would block or it is gone.
+    bool writeInput(QByteArrayView bytes) const;
 
     /// Records decoded since the last call; malformed input is counted, never passed on.
     std::vector<TelemetryRecord> takeRecords();
@@ -58,7 +65,7 @@ Q_SIGNALS:
     void exited(); ///< reaped; every record it wrote has been read before this
 
 private:
-    WorkerProcess(qint64 pid, int telemetryFd, int pidFd);
+    WorkerProcess(qint64 pid, int telemetryFd, int inputFd, int pidFd);
     void readTelemetry();
     void drainTelemetry(bool workerGone);
     void onPidFdReadable();
@@ -67,6 +74,7 @@ private:
 
     qint64 m_pid;
     int m_telemetryFd;
+    int m_inputFd; ///< write end of the worker's standard input
     int m_pidFd;
     std::unique_ptr<QSocketNotifier> m_telemetryNotifier;
     std::unique_ptr<QSocketNotifier> m_exitNotifier;

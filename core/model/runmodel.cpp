@@ -182,6 +182,20 @@ void RunModel::addSample(int workerId, qint64 monotonicNs, char procState, doubl
     ++m_revision;
 }
 
+void RunModel::addLaneSample(int workerId, int laneIndex, qint64 monotonicNs, char procState, double cpuSeconds)
+{
+    auto& worker = m_workers[workerId];
+    for (auto& lane : worker.lanes) {
+        if (lane.lane != laneIndex)
+            continue;
+        const auto state = lane.states.isEmpty() ? WorkerState::Running : lane.states.last().state;
+        appendThinned(lane.samples, ProcSample {relative(monotonicNs), procState, cpuSeconds, lane.latestProgress, state},
+            MaxPointsPerSeries);
+        ++m_revision;
+        return;
+    }
+}
+
 void RunModel::setExited(
     int workerId, qint64 monotonicNs, std::optional<int> exitCode, std::optional<int> signal, double cpuSeconds)
 {

@@ -60,6 +60,7 @@ struct Lane
     qint64 tid = 0;
     QList<ProgressPoint> progress;
     QList<StateInterval> states;
+    QList<ProcSample> samples; ///< /proc/<pid>/task/<tid>/stat readings, for threads (tid != pid) only
     double latestProgress = 0;
     bool finished = false;
     std::optional<qint64> result; ///< value of the Finished record
@@ -122,6 +123,7 @@ public:
     int addWorker(int phase, const QString& role, int index, qint64 pid, qint64 monotonicNs);
     void applyRecord(int workerId, const TelemetryRecord& record);
     void addSample(int workerId, qint64 monotonicNs, char procState, double cpuSeconds);
+    void addLaneSample(int workerId, int lane, qint64 monotonicNs, char procState, double cpuSeconds);
     void setExited(
         int workerId, qint64 monotonicNs, std::optional<int> exitCode, std::optional<int> signal, double cpuSeconds);
     void addMalformed(int workerId, quint64 count);

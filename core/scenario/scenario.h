@@ -38,6 +38,9 @@ public:
     virtual ~RunResources() = default;
     /// Extra environment handed to every worker, e.g. the name of a shared-memory segment.
     virtual QMap<QString, QString> workerEnvironment() const { return {}; }
+    /// Descriptors one worker inherits: (descriptor in the engine, number in the worker, below 64), e.g.
+    /// one end of a pipe the engine created for two workers to talk over.
+    virtual QList<std::pair<int, int>> workerDescriptors(const WorkerSpec&) const { return {}; }
     /// PIDs inside a guarded section right now (the lock holder, the permit holders): `--kill holder`.
     /// Called while the run's workers are stopped, so the answer cannot change under the caller.
     virtual QList<qint64> holders() const { return {}; }
