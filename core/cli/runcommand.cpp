@@ -3,6 +3,7 @@
 
 #include "commandline.h"
 #include "engine/runcontroller.h"
+#include "export/atomicfile.h"
 #include "export/csvexporter.h"
 #include "export/jsonexporter.h"
 #include "export/traceexporter.h"
@@ -14,12 +15,12 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QEventLoop>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QTimer>
 
 #include <algorithm>
+#include <csignal>
 #include <cstring>
 #include <unistd.h>
 
@@ -151,15 +152,32 @@ int RunCommand::exec(const QStringList& arguments)
     RunController controller;
     m_stopSignal = 0;
     const SignalGuard guard([&](int signal) {
-        if (!m_stopSignal)
-            m_stopSignal = signal;
-        controller.stop();
+        switch (signal) {
+        case SIGTSTP:
+            // Ctrl-Z: the workers are in their own process group, out of the terminal's reach; pause them
+            // with us, and let `fg` (SIGCONT) resume them.
+            controller.pause();
+            raise(SIGSTOP);
+            return;
+        case SIGCONT:
+            controller.resume();
+            return;
+        default:
+            if (!m_stopSignal)
+                m_stopSignal = signal;
+            controller.stop();
+        }
     });
     const bool live = !m_quiet && isatty(STDERR_FILENO);
     for (int run = 1; run <= m_repeat && !m_stopSignal; ++run) {
         QString failure;
         if (!runOnce(controller, live, &failure)) {
             print(stderr, failure + QLatin1Char('\n'));
+            // Earlier phases may have run for real: what they did is still worth the summary and the files.
+            if (!controller.model().workers().isEmpty()) {
+                print(stdout, RunReport::summary(m_scenario, controller.model()));
+                writeOutputs(controller.model());
+            }
             return CommandLine::RunFailed;
         }
         recordRepeat(controller.model(), run);
@@ -265,10 +283,7 @@ int RunCommand::writeOutputs(const RunModel& model) const
             // With --repeat the document is the last run's, plus every run's outcome and result.
             auto document = JsonExporter::toJson(model);
             document.insert(QStringLiteral("repeats"), m_repeats);
-            QFile file(output.path);
-            written = file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-                && file.write(QJsonDocument(document).toJson()) > 0 && file.flush();
-            error = file.errorString();
+            written = writeFileAtomically(output.path, QJsonDocument(document).toJson(), &error);
         } else {
             written = output.write(model, output.path, &error);
         }

@@ -21,16 +21,16 @@ SignalGuard::SignalGuard(std::function<void(int)> onSignal)
     action.sa_handler = &SignalGuard::handler;
     action.sa_flags = SA_RESTART;
     sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, &m_oldInt);
-    sigaction(SIGTERM, &action, &m_oldTerm);
+    for (size_t i = 0; i < Signals.size(); ++i)
+        sigaction(Signals[i], &action, &m_old[i]);
 }
 
 SignalGuard::~SignalGuard()
 {
     if (!m_notifier)
         return;
-    sigaction(SIGINT, &m_oldInt, nullptr);
-    sigaction(SIGTERM, &m_oldTerm, nullptr);
+    for (size_t i = 0; i < Signals.size(); ++i)
+        sigaction(Signals[i], &m_old[i], nullptr);
     m_notifier.reset();
     ::close(s_pipe[0]);
     ::close(s_pipe[1]);

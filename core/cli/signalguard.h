@@ -3,13 +3,15 @@
 
 #include <QSocketNotifier>
 
+#include <array>
 #include <csignal>
 #include <functional>
 #include <memory>
 
 namespace ProcViz {
 
-/// While it lives, SIGINT and SIGTERM call @p onSignal from the event loop instead of killing the process.
+/// While it lives, SIGINT, SIGTERM, SIGTSTP (Ctrl-Z) and SIGCONT call @p onSignal from the event loop
+/// instead of acting on the process directly.
 ///
 /// Ctrl-C must stop the workers, not orphan them: the handler only writes the signal number to a pipe,
 /// and the event loop reads it and stops the run like the window's Stop button does.
@@ -25,10 +27,10 @@ public:
 private:
     static void handler(int signal);
 
+    static constexpr std::array<int, 4> Signals = {SIGINT, SIGTERM, SIGTSTP, SIGCONT};
     static inline int s_pipe[2] = {-1, -1};
     std::unique_ptr<QSocketNotifier> m_notifier;
-    struct sigaction m_oldInt = {};
-    struct sigaction m_oldTerm = {};
+    std::array<struct sigaction, Signals.size()> m_old = {};
 };
 
 } // namespace ProcViz

@@ -95,6 +95,10 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
         return refuse(tr("The worker program '%1' was not found or is not executable.").arg(m_workerProgram));
 
     const auto* scenario = ScenarioRegistry::instance().find(scenarioId);
+    const auto plan = scenario->plan(resolved);
+    const bool emptyPhase = std::any_of(plan.cbegin(), plan.cend(), [](const Phase& p) { return p.workers.isEmpty(); });
+    if (plan.isEmpty() || emptyPhase)
+        return refuse(tr("Scenario '%1' planned a run without workers.").arg(scenarioId));
     QString error;
     auto resources = scenario->setUp(resolved, &error);
     if (!resources)
@@ -103,7 +107,7 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
     m_processes.clear();
     m_scenario = scenario;
     m_params = resolved;
-    m_plan = scenario->plan(resolved);
+    m_plan = plan;
     m_resources = std::move(resources);
     m_stopRequested = false;
     m_deadlocked = false;
@@ -143,6 +147,7 @@ bool RunController::startPhase(int phase)
         if (!process) {
             qCWarning(lcEngine) << error;
             killAllNow();
+            m_model.endPhase(phaseIndex, monotonicNowNs());
             Q_EMIT failed(error);
             finishRun(QStringLiteral("failed"));
             return false;
@@ -156,6 +161,10 @@ bool RunController::startPhase(int phase)
         m_processes.push_back(std::move(process));
         Q_EMIT workerStarted(id, pid);
     }
+    m_resources->workersSpawned();
+    // A run the user paused stays paused when the next mode's workers come.
+    if (m_paused)
+        signalGroup(SIGSTOP);
     return true;
 }
 
@@ -387,7 +396,15 @@ void RunController::signalGroup(int signal)
 void RunController::killAllNow()
 {
     signalGroup(SIGKILL);
-    m_processes.clear(); // each destructor SIGKILLs (if needed) and reaps its own worker
+    for (size_t id = 0; id < m_processes.size(); ++id) {
+        auto& worker = *m_processes[id];
+        if (!worker.isAlive())
+            continue;
+        worker.killNow();
+        onTelemetry(int(id));
+        m_model.setExited(int(id), worker.exitedAtNs(), worker.exitCode(), worker.termSignal(), worker.cpuSeconds());
+    }
+    m_processes.clear();
 }
 
 } // namespace ProcViz

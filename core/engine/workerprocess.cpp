@@ -23,8 +23,9 @@ Q_LOGGING_CATEGORY(lcWorker, "procviz.worker", QtWarningMsg)
 namespace ProcViz {
 
 namespace {
-// Room for bursts, so a worker rarely blocks on a full pipe while the GUI thread is busy drawing.
-constexpr int PipeCapacity = 1 << 20;
+// Room for bursts (seconds of the at most 100 progress records a second a lane sends), so a worker rarely
+// blocks while the GUI thread is busy drawing; small enough that 64 workers stay within a user's pipe quota.
+constexpr int PipeCapacity = 128 * 1024;
 
 int pidfdOpen(pid_t pid)
 {
@@ -103,11 +104,15 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const Launch& launch, QStrin
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     std::vector<int> copies;
+    int highestTarget = STDERR_FILENO;
     for (const auto& [source, target] : std::as_const(mappings)) {
         Q_ASSERT(target < FirstFreeDescriptor);
         copies.push_back(fcntl(source, F_DUPFD_CLOEXEC, FirstFreeDescriptor));
         posix_spawn_file_actions_adddup2(&actions, copies.back(), target);
+        highestTarget = std::max(highestTarget, target);
     }
+    // Whatever the app inherited without FD_CLOEXEC (from a shell, an IDE, a test runner) stays out of workers.
+    posix_spawn_file_actions_addclosefrom_np(&actions, highestTarget + 1);
     ::close(telemetry[1]); // only the worker writes; its exit then shows as end of file here
     ::close(input[0]);
 
@@ -170,16 +175,20 @@ WorkerProcess::WorkerProcess(qint64 pid, int telemetryFd, int inputFd, int pidFd
     connect(m_exitNotifier.get(), &QSocketNotifier::activated, this, &WorkerProcess::onPidFdReadable);
 }
 
+void WorkerProcess::killNow()
+{
+    if (m_reaped)
+        return;
+    ::kill(pid_t(m_pid), SIGKILL);
+    reap(0); // SIGKILL cannot be caught or ignored: this returns as soon as the kernel has torn it down
+    drainTelemetry(true);
+}
+
 WorkerProcess::~WorkerProcess()
 {
-    if (!m_reaped) {
-        ::kill(pid_t(m_pid), SIGKILL);
-        reap(0);
-    }
+    killNow();
     closeTelemetry();
     ::close(m_inputFd);
-    m_exitNotifier.reset();
-    ::close(m_pidFd);
 }
 
 bool WorkerProcess::writeInput(QByteArrayView bytes) const
@@ -257,11 +266,23 @@ bool WorkerProcess::reap(int flags)
     do {
         result = wait4(pid_t(m_pid), &status, flags, &usage);
     } while (result < 0 && errno == EINTR);
-    if (result != pid_t(m_pid))
+    const bool reapedElsewhere = result < 0 && errno == ECHILD;
+    if (result != pid_t(m_pid) && !reapedElsewhere)
         return false;
+    if (reapedElsewhere) {
+        // The host ignores SIGCHLD or reaped it itself: the end happened, only its status is lost.
+        qCWarning(lcWorker) << "worker" << m_pid << "was reaped by someone else; its exit status is unknown";
+        status = 0;
+        usage = {};
+    }
     m_reaped = true;
     m_exitedAtNs = monotonicNowNs();
-    m_exitNotifier->setEnabled(false);
+    // Nothing more to learn from the pidfd: give the descriptor back now, not when the next run starts.
+    m_exitNotifier.reset();
+    ::close(m_pidFd);
+    m_pidFd = -1;
+    if (reapedElsewhere)
+        return true;
     if (WIFEXITED(status))
         m_exitCode = WEXITSTATUS(status);
     else if (WIFSIGNALED(status))

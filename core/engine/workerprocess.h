@@ -48,6 +48,8 @@ public:
     qint64 pid() const { return m_pid; }
     bool isAlive() const { return !m_reaped; }
     bool sendSignal(int signal) const;
+    /// SIGKILL and reap, synchronously; afterwards the exit status and CPU time are known.
+    void killNow();
     /// Writes to the worker's standard input (a pipe from the engine); false if it would block or it is gone.
     bool writeInput(QByteArrayView bytes) const;
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "csvexporter.h"
 
+#include "atomicfile.h"
 #include "model/runmodel.h"
 
 #include <QCoreApplication>
-#include <QSaveFile>
 
 namespace ProcViz {
 
@@ -38,16 +38,7 @@ QByteArray CsvExporter::toCsv(const RunModel& model)
 
 bool CsvExporter::write(const RunModel& model, const QString& path, QString* error)
 {
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        file.write(toCsv(model));
-        if (file.commit())
-            return true;
-    }
-    if (error)
-        *error = QCoreApplication::translate("ProcViz::CsvExporter", "Cannot write '%1': %2")
-                     .arg(path, file.errorString());
-    return false;
+    return writeFileAtomically(path, toCsv(model), error);
 }
 
 } // namespace ProcViz

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsonexporter.h"
 
+#include "atomicfile.h"
 #include "model/runmodel.h"
 #include "telemetry/telemetryrecord.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QThread>
 
 namespace ProcViz {
@@ -78,16 +78,7 @@ QJsonObject JsonExporter::toJson(const RunModel& model)
 
 bool JsonExporter::write(const RunModel& model, const QString& path, QString* error)
 {
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly)) {
-        file.write(QJsonDocument(toJson(model)).toJson(QJsonDocument::Indented));
-        if (file.commit())
-            return true;
-    }
-    if (error)
-        *error = QCoreApplication::translate("ProcViz::JsonExporter", "Cannot write '%1': %2")
-                     .arg(path, file.errorString());
-    return false;
+    return writeFileAtomically(path, QJsonDocument(toJson(model)).toJson(QJsonDocument::Indented), error);
 }
 
 } // namespace ProcViz

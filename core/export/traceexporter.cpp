@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traceexporter.h"
 
+#include "atomicfile.h"
 #include "model/runmodel.h"
 #include "telemetry/telemetryrecord.h"
 
@@ -8,7 +9,6 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QSet>
 
 #include <algorithm>
@@ -81,6 +81,7 @@ public:
             addWorker(worker);
         for (const auto& record : m_model.events())
             addMessage(record);
+        addFlows();
         return m_events;
     }
 
@@ -123,6 +124,8 @@ private:
         }
 
         for (const auto& counter : worker.counters) {
+            if (isFlowCounter(counter.name))
+                continue; // ids, not quantities: drawn as arrows by addFlows()
             for (const auto& point : counter.points) {
                 auto object = event(u'C', counter.name, worker.pid, worker.pid);
                 object.insert(QStringLiteral("ts"), micros(point.timeNs));
@@ -159,6 +162,42 @@ private:
         m_events.append(instant);
     }
 
+    static bool isFlowCounter(const QString& name)
+    {
+        return name == QLatin1String(TraceExporter::FlowOutCounter) || name == QLatin1String(TraceExporter::FlowInCounter);
+    }
+
+    /// An arrow ("s" to "f", same id) from each send or put to the matching receive or get; an end whose
+    /// partner was thinned out of the model draws nothing.
+    void addFlows()
+    {
+        QHash<qint64, QJsonObject> starts, finishes;
+        for (const auto& worker : m_model.workers()) {
+            const auto tracks = m_tracks.value(worker.id);
+            const qint64 tid = tracks.isEmpty() ? worker.pid : tracks.first().tid;
+            for (const auto& counter : worker.counters) {
+                if (!isFlowCounter(counter.name))
+                    continue;
+                const bool out = counter.name == QLatin1String(TraceExporter::FlowOutCounter);
+                for (const auto& point : counter.points) {
+                    auto flow = event(out ? u's' : u'f', QStringLiteral("message"), worker.pid, tid);
+                    flow.insert(QStringLiteral("cat"), QStringLiteral("flow"));
+                    flow.insert(QStringLiteral("id"), point.value);
+                    flow.insert(QStringLiteral("ts"), micros(point.timeNs));
+                    if (!out)
+                        flow.insert(QStringLiteral("bp"), QStringLiteral("e")); // bind to the slice around the receive
+                    (out ? starts : finishes).insert(point.value, flow);
+                }
+            }
+        }
+        for (auto it = starts.cbegin(); it != starts.cend(); ++it) {
+            if (!finishes.contains(it.key()))
+                continue;
+            m_events.append(it.value());
+            m_events.append(finishes.value(it.key()));
+        }
+    }
+
     const RunModel& m_model;
     const qint64 m_runEndNs;
     QJsonArray m_events;
@@ -179,17 +218,8 @@ QJsonObject TraceExporter::toJson(const RunModel& model)
 
 bool TraceExporter::write(const RunModel& model, const QString& path, QString* error)
 {
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly)) {
-        // Compact: a long run has tens of thousands of events and nobody reads a trace by eye.
-        file.write(QJsonDocument(toJson(model)).toJson(QJsonDocument::Compact));
-        if (file.commit())
-            return true;
-    }
-    if (error)
-        *error = QCoreApplication::translate("ProcViz::TraceExporter", "Cannot write '%1': %2")
-                     .arg(path, file.errorString());
-    return false;
+    return writeFileAtomically(
+        path, QJsonDocument(toJson(model)).toJson(QJsonDocument::Compact) /* nobody reads a trace by eye */, error);
 }
 
 } // namespace ProcViz

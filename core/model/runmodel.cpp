@@ -118,8 +118,11 @@ void RunModel::enterState(Lane& lane, WorkerState state, qint64 timeNs)
 void RunModel::applyRecord(int workerId, const TelemetryRecord& record)
 {
     auto& worker = m_workers[workerId];
-    // A record claiming another process is not trusted: the channel belongs to one worker.
-    if (record.pid != worker.pid) {
+    // A record claiming another process, an absurd lane or a time outside the run is not trusted.
+    const qint64 nowRelative = monotonicNowNs() - m_startNs;
+    const bool plausibleTime = record.timestampNs >= m_startNs - ClockSlackNs
+        && record.timestampNs - m_startNs <= nowRelative + ClockSlackNs;
+    if (record.pid != worker.pid || record.lane < 0 || record.lane >= MaxLanes || !plausibleTime) {
         ++worker.malformedRecords;
         return;
     }
@@ -129,7 +132,7 @@ void RunModel::applyRecord(int workerId, const TelemetryRecord& record)
     case RecordKind::Started:
         lane.tid = record.tid;
         // Bounded: a worker cannot make the engine believe in millions of lanes.
-        worker.plannedLanes = int(std::clamp<qint64>(record.value, worker.plannedLanes, 4096));
+        worker.plannedLanes = int(std::clamp<qint64>(record.value, worker.plannedLanes, MaxLanes));
         enterState(lane, static_cast<WorkerState>(record.state), t);
         break;
     case RecordKind::Progress: {
@@ -142,7 +145,10 @@ void RunModel::applyRecord(int workerId, const TelemetryRecord& record)
         enterState(lane, static_cast<WorkerState>(record.state), t);
         break;
     case RecordKind::Counter:
-        appendCounter(worker.counters, QString::fromUtf8(record.textBytes()), {t, record.value});
+        if (worker.counters.size() < MaxCountersPerWorker
+            || std::any_of(worker.counters.cbegin(), worker.counters.cend(),
+                [&](const NamedCounter& c) { return c.name.toUtf8() == record.textBytes(); }))
+            appendCounter(worker.counters, QString::fromUtf8(record.textBytes()), {t, record.value});
         break;
     case RecordKind::Message:
         if (m_events.size() < MaxEvents)
@@ -189,8 +195,8 @@ void RunModel::addLaneSample(int workerId, int laneIndex, qint64 monotonicNs, ch
         if (lane.lane != laneIndex)
             continue;
         const auto state = lane.states.isEmpty() ? WorkerState::Running : lane.states.last().state;
-        appendThinned(lane.samples, ProcSample {relative(monotonicNs), procState, cpuSeconds, lane.latestProgress, state},
-            MaxPointsPerSeries);
+        appendThinned(lane.samples,
+            ProcSample {relative(monotonicNs), procState, cpuSeconds, lane.latestProgress, state}, MaxPointsPerSeries);
         ++m_revision;
         return;
     }

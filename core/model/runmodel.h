@@ -116,6 +116,9 @@ class RunModel
 public:
     static constexpr qsizetype MaxPointsPerSeries = 4096;
     static constexpr qsizetype MaxIntervalsPerLane = 16384;
+    static constexpr int MaxLanes = 4096; ///< per worker; a record naming another lane is refused
+    static constexpr qsizetype MaxCountersPerWorker = 64;
+    static constexpr qint64 ClockSlackNs = 1'000'000'000; ///< records this far outside the run are refused
 
     void begin(const QString& scenarioId, const QVariantMap& params, qint64 startNs);
     int addPhase(const QString& name, qint64 monotonicNs);

@@ -41,6 +41,9 @@ public:
     /// Descriptors one worker inherits: (descriptor in the engine, number in the worker, below 64), e.g.
     /// one end of a pipe the engine created for two workers to talk over.
     virtual QList<std::pair<int, int>> workerDescriptors(const WorkerSpec&) const { return {}; }
+    /// Called once every worker of a phase has been spawned: the place to close the engine's copies of
+    /// descriptors handed to workers, so that e.g. a pipe's reader sees end of file when its writer closes.
+    virtual void workersSpawned() { }
     /// PIDs inside a guarded section right now (the lock holder, the permit holders): `--kill holder`.
     /// Called while the run's workers are stopped, so the answer cannot change under the caller.
     virtual QList<qint64> holders() const { return {}; }

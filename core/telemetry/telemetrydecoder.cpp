@@ -39,9 +39,14 @@ void TelemetryDecoder::feed(QByteArrayView bytes, std::vector<TelemetryRecord>& 
 
 void TelemetryDecoder::finish()
 {
-    if (m_pending.isEmpty())
-        return;
-    ++m_malformed;
+    // Only the start of a record counts as a truncated record; up to three bytes of noise kept back in case
+    // they began a magic number were already counted with the noise they came from.
+    const auto magic = TelemetryRecord::Magic;
+    const QByteArrayView magicBytes(reinterpret_cast<const char*>(&magic), sizeof magic);
+    const bool recordStart
+        = m_pending.size() >= magicBytes.size() ? m_pending.startsWith(magicBytes) : magicBytes.startsWith(m_pending);
+    if (!m_pending.isEmpty() && recordStart)
+        ++m_malformed;
     m_pending.clear();
 }
 

@@ -56,6 +56,8 @@ int workerMain(int argc, char** argv)
     const int fd = qEnvironmentVariable(TelemetryWriter::FdVariable).toInt(&fdOk);
     if (!fdOk || fcntl(fd, F_GETFD) < 0)
         return usage("no telemetry channel: PROCVIZ_TELEMETRY_FD is not an open descriptor");
+    // Anything this worker might start must not hold the channel open after the worker itself is gone.
+    fcntl(fd, F_SETFD, FD_CLOEXEC);
 
     const auto params = QJsonDocument::fromJson(qgetenv("PROCVIZ_PARAMS")).object().toVariantMap();
     const TelemetryWriter telemetry(fd);
