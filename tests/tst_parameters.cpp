@@ -68,6 +68,21 @@ private Q_SLOTS:
             {"semaphore permits zero", "semaphore", "permits", "0", "--permits"},
             {"semaphore permits over workers", "semaphore", "permits", "7", "number of workers (6)"},
             {"semaphore hold over", "semaphore", "hold-ms", "60001", "from 0 to 60000"},
+            {"queue producers zero", "queue", "producers", "0", "--producers"},
+            {"queue consumers over", "queue", "consumers", "17", "from 1 to 16"},
+            {"queue items zero", "queue", "items", "0", "--items"},
+            {"queue capacity over", "queue", "capacity", "4097", "from 0 to 4096"},
+            {"queue produce negative", "queue", "produce-ms", "-1", "--produce-ms"},
+            {"queue consume text", "queue", "consume-ms", "slow", "--consume-ms"},
+            {"pipe mode unknown", "pipe", "mode", "triplex", "oneway, duplex"},
+            {"pipe count negative", "pipe", "count", "-1", "--count"},
+            {"pipe send text", "pipe", "send-ms", "soon", "--send-ms"},
+            {"pipe recv over", "pipe", "recv-ms", "60001", "--recv-ms"},
+            {"pool workers zero", "pool", "workers", "0", "--workers"},
+            {"pool tasks over", "pool", "tasks", "100001", "--tasks"},
+            {"pool chunksize negative", "pool", "chunksize", "-2", "--chunksize"},
+            {"pool trials zero", "pool", "trials", "0", "--trials"},
+            {"pool skew unknown", "pool", "skew", "random", "uniform, increasing"},
         };
         // clang-format on
         QTest::addColumn<QString>("scenario");

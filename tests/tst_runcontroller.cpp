@@ -186,6 +186,33 @@ private Q_SLOTS:
         m_controller.reset(); // cleanup() checks that nothing remains
     }
 
+    void timeLimitEndsTheRun()
+    {
+        QSignalSpy finished(m_controller.get(), &RunController::finished);
+        RunOptions options;
+        options.timeLimitSeconds = 1;
+        QVERIFY(m_controller->start(Lifecycle, lifecycle(2, 60000), options));
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.at(0).at(0).toString(), QStringLiteral("limit"));
+        QVERIFY2(m_controller->model().cause().contains(QStringLiteral("time limit")),
+            qPrintable(m_controller->model().cause()));
+    }
+
+    void cpuLimitEndsTheWorker()
+    {
+        QSignalSpy finished(m_controller.get(), &RunController::finished);
+        RunOptions options;
+        options.cpuLimitSeconds = 1;
+        const QVariantMap endless {{QStringLiteral("mode"), QStringLiteral("processes")},
+            {QStringLiteral("workers"), 1}, {QStringLiteral("iterations"), qint64(100'000'000'000)}};
+        QVERIFY(m_controller->start(QStringLiteral("timing"), endless, options));
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.at(0).at(0).toString(), QStringLiteral("limit"));
+        QCOMPARE(m_controller->model().workers().at(0).signal, std::optional<int>(SIGXCPU));
+        QVERIFY2(m_controller->model().cause().contains(QStringLiteral("SIGXCPU")),
+            qPrintable(m_controller->model().cause()));
+    }
+
     void samplesComeFromProc()
     {
         QSignalSpy finished(m_controller.get(), &RunController::finished);

@@ -20,6 +20,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <climits>
 #include <csignal>
 #include <cstring>
 #include <unistd.h>
@@ -62,7 +63,9 @@ int RunCommand::parse(const QStringList& arguments)
     const QCommandLineOption quietOption(QStringLiteral("quiet"), tr("No live progress line."));
     const QCommandLineOption watchdogOption(QStringLiteral("watchdog-s"), tr("Watchdog."), QStringLiteral("seconds"));
     const QCommandLineOption repeatOption(QStringLiteral("repeat"), tr("Repeat."), QStringLiteral("n"));
-    parser.addOptions({quietOption, watchdogOption, repeatOption});
+    const QCommandLineOption cpuLimitOption(QStringLiteral("cpu-limit-s"), tr("CPU limit."), QStringLiteral("s"));
+    const QCommandLineOption timeLimitOption(QStringLiteral("time-limit-s"), tr("Time limit."), QStringLiteral("s"));
+    parser.addOptions({quietOption, watchdogOption, repeatOption, cpuLimitOption, timeLimitOption});
     QList<QCommandLineOption> faultOptions;
     for (const auto& [kind, name] : FaultOptions)
         faultOptions.append({QString::fromLatin1(name), tr("Fault."), QStringLiteral("target@seconds")});
@@ -86,7 +89,7 @@ int RunCommand::parse(const QStringList& arguments)
                 accepted.append(QLatin1String("--") + spec.name);
             print(stderr,
                 tr("Unknown option --%1: scenario '%2' accepts %3, and --kill, --stop, --cont, --watchdog-s, "
-                   "--repeat, --json, --trace, --csv, --quiet.")
+                   "--cpu-limit-s, --time-limit-s, --repeat, --json, --trace, --csv, --quiet.")
                         .arg(unknown.first(), id, accepted.join(QLatin1String(", ")))
                     + QLatin1Char('\n'));
         }
@@ -119,11 +122,12 @@ int RunCommand::parse(const QStringList& arguments)
             m_options.faults.append(*fault);
         }
     }
-    if (parser.isSet(watchdogOption)
-        && !parseBounded(parser.value(watchdogOption), 0, RunOptions::MaxWatchdogSeconds, &m_options.watchdogSeconds)) {
-        return refuse(tr("Invalid value '%1' for --watchdog-s: allowed is an integer from 0 (off) to %2.")
-                          .arg(parser.value(watchdogOption))
-                          .arg(RunOptions::MaxWatchdogSeconds));
+    // Out-of-range numbers are left to RunOptions::check() below, which names the option and its range.
+    for (const auto& [option, value] : {std::pair {&watchdogOption, &m_options.watchdogSeconds},
+             {&cpuLimitOption, &m_options.cpuLimitSeconds}, {&timeLimitOption, &m_options.timeLimitSeconds}}) {
+        if (parser.isSet(*option) && !parseBounded(parser.value(*option), INT_MIN, INT_MAX, value))
+            return refuse(tr("Invalid value '%1' for --%2: allowed is a whole number of seconds.")
+                              .arg(parser.value(*option), option->names().constFirst()));
     }
     if (parser.isSet(repeatOption) && !parseBounded(parser.value(repeatOption), 1, MaxRepeat, &m_repeat)) {
         return refuse(tr("Invalid value '%1' for --repeat: allowed is an integer from 1 to %2.")
@@ -318,6 +322,8 @@ QString RunCommand::help(const Scenario& scenario)
               "  --stop / --cont TARGET@SECONDS   SIGSTOP / SIGCONT likewise\n"
               "  --watchdog-s N           end the run as a deadlock when no worker progresses for N seconds\n"
               "                           (default %5; 0 turns it off)\n"
+              "  --cpu-limit-s N          CPU seconds each worker may use (default %7); past it: SIGXCPU\n"
+              "  --time-limit-s N         seconds the whole run may last (default %8); then it is stopped\n"
               "  --repeat N               run N times (1 to %6) and show the spread of the results\n\n"
               "Output:\n"
               "  --json FILE              write the whole run as JSON\n"
@@ -326,7 +332,9 @@ QString RunCommand::help(const Scenario& scenario)
               "  --quiet                  no live progress line\n")
         .arg(scenario.id(), scenario.title(), wrapped(scenario.summary(), 0), parameterHelp(scenario))
         .arg(RunOptions::DefaultWatchdogSeconds)
-        .arg(MaxRepeat);
+        .arg(MaxRepeat)
+        .arg(RunOptions::DefaultCpuLimitSeconds)
+        .arg(RunOptions::DefaultTimeLimitSeconds);
 }
 
 } // namespace ProcViz

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runcontroller.h"
 
+#include "ipc/sharedmemory.h"
 #include "procstat.h"
 #include "scenario/scenarioregistry.h"
 #include "workerprocess.h"
@@ -24,6 +25,13 @@ RunController::RunController(QObject* parent)
     m_workerProgram = qEnvironmentVariable("PROCVIZ_WORKER");
     if (m_workerProgram.isEmpty() && QCoreApplication::instance())
         m_workerProgram = QCoreApplication::applicationDirPath() + QLatin1String("/procviz-worker");
+    // Once per process: a ProcViz killed mid-run (SIGKILL leaves no chance to clean up) left its segments.
+    static const bool staleRemoved = [] {
+        if (const auto removed = SharedMemory::removeStale(); !removed.isEmpty())
+            qCInfo(lcEngine) << "removed shared memory left by earlier runs:" << removed;
+        return true;
+    }();
+    Q_UNUSED(staleRemoved);
     m_sampleTimer.setInterval(SampleIntervalMs);
     connect(&m_sampleTimer, &QTimer::timeout, this, &RunController::sample);
     m_stopTimer.setSingleShot(true);
@@ -61,19 +69,8 @@ QString RunController::check(
     qsizetype largestPhase = 0;
     for (const auto& phase : scenario->plan(table.values))
         largestPhase = std::max(largestPhase, phase.workers.size());
-    for (const auto& fault : options.faults) {
-        if (fault.workerIndex >= largestPhase) {
-            return tr("--%1 targets worker %2, which this run does not have: allowed are 0 to %3, or 'holder'.")
-                .arg(fault.optionName())
-                .arg(fault.workerIndex)
-                .arg(largestPhase - 1);
-        }
-    }
-    if (options.watchdogSeconds < 0 || options.watchdogSeconds > RunOptions::MaxWatchdogSeconds) {
-        return tr("Invalid value '%1' for --watchdog-s: allowed is an integer from 0 (off) to %2.")
-            .arg(options.watchdogSeconds)
-            .arg(RunOptions::MaxWatchdogSeconds);
-    }
+    if (const auto error = options.check(largestPhase); !error.isEmpty())
+        return error;
     if (resolved)
         *resolved = table.values;
     return {};
@@ -116,7 +113,15 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
     const qint64 startNs = monotonicNowNs();
     m_model.begin(scenarioId, resolved, startNs);
     m_watchdog.arm(options.watchdogSeconds, startNs);
-    m_faultTimers = std::make_unique<QObject>();
+    m_faultTimers = std::make_unique<QObject>(); // parent of this run's timers: deleting it cancels them
+    m_cpuLimitSeconds = options.cpuLimitSeconds;
+    m_timeLimited = false;
+    QTimer::singleShot(options.timeLimitSeconds * 1000, m_faultTimers.get(), [this, options] {
+        m_model.setCause(
+            tr("The run passed its time limit of %n second(s) and was stopped.", nullptr, options.timeLimitSeconds));
+        m_timeLimited = true;
+        stop();
+    });
     for (const auto& fault : options.faults)
         QTimer::singleShot(int(fault.atSeconds * 1000), m_faultTimers.get(), [this, fault] { applyFault(fault); });
     Q_EMIT started(scenarioId);
@@ -136,6 +141,7 @@ bool RunController::startPhase(int phase)
     launch.scenario = m_scenario->id();
     launch.paramsJson = QJsonDocument(QJsonObject::fromVariantMap(m_params)).toJson(QJsonDocument::Compact);
     launch.environment = m_resources->workerEnvironment();
+    launch.environment.insert(QStringLiteral("PROCVIZ_CPU_LIMIT_S"), QString::number(m_cpuLimitSeconds));
     m_processGroup = 0;
     for (const auto& spec : plan.workers) {
         launch.role = spec.role;
@@ -204,6 +210,8 @@ void RunController::onExited(int workerId)
     m_model.endPhase(m_currentPhase, lastExit);
     if (m_deadlocked)
         finishRun(QStringLiteral("deadlock"));
+    else if (m_timeLimited || cpuLimitHit())
+        finishRun(QStringLiteral("limit"));
     else if (m_stopRequested || m_currentPhase + 1 >= m_plan.size())
         finishRun(m_stopRequested ? QStringLiteral("stopped") : QStringLiteral("completed"));
     else
@@ -237,6 +245,20 @@ void RunController::sample()
         m_watchdog.reset(now); // a pause the user asked for is no deadlock
     else if (m_watchdog.expired(now) && !m_deadlocked && !m_stopRequested)
         declareDeadlock();
+}
+
+bool RunController::cpuLimitHit()
+{
+    for (const auto& worker : m_model.workers()) {
+        if (worker.signal == SIGXCPU) {
+            m_model.setCause(tr(
+                "worker %1 · pid %2 used up its CPU-time limit of %n second(s) (SIGXCPU).", nullptr, m_cpuLimitSeconds)
+                                 .arg(worker.index)
+                                 .arg(worker.pid));
+            return true;
+        }
+    }
+    return false;
 }
 
 void RunController::declareDeadlock()

@@ -68,7 +68,8 @@ Q_SIGNALS:
     void paused();
     void resumed();
     /// The run is over and its result and checks are in the model. @p outcome: "completed", "stopped",
-    /// "deadlock" when the watchdog saw no progress (the model's cause() says what it could see), or
+    /// "deadlock" when the watchdog saw no progress (the model's cause() says what it could see), "limit"
+    /// when the run passed its time limit or a worker its CPU-time limit (cause() says which), or
     /// "failed" when a worker could not be spawned (failed() comes first, with the reason).
     void finished(const QString& outcome);
     void failed(const QString& message);
@@ -83,6 +84,7 @@ private:
     void applyFault(const FaultAction& fault, int attempt = 0);
     QList<qint64> holdersWhileStopped();
     void declareDeadlock();
+    bool cpuLimitHit(); ///< some worker died of SIGXCPU; sets the model's cause
     void killAllNow();
     WorkerProcess* process(int workerId) const;
 
@@ -98,6 +100,8 @@ private:
     bool m_paused = false;
     bool m_stopRequested = false;
     bool m_deadlocked = false;
+    bool m_timeLimited = false;
+    int m_cpuLimitSeconds = RunOptions::DefaultCpuLimitSeconds;
     Watchdog m_watchdog;
     std::unique_ptr<QObject> m_faultTimers; ///< parent of this run's fault timers; deleting it cancels them
     RunModel m_model;

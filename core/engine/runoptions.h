@@ -4,6 +4,7 @@
 #include "faultaction.h"
 
 #include <QList>
+#include <QString>
 
 namespace ProcViz {
 
@@ -12,10 +13,20 @@ struct RunOptions
 {
     static constexpr int DefaultWatchdogSeconds = 3;
     static constexpr int MaxWatchdogSeconds = 3600;
+    static constexpr int DefaultCpuLimitSeconds = 600;
+    static constexpr int DefaultTimeLimitSeconds = 1800;
+    static constexpr int MaxLimitSeconds = 86400;
 
     QList<FaultAction> faults;
     /// When no worker makes progress for this long the run ends as a deadlock; 0 turns the watchdog off.
     int watchdogSeconds = DefaultWatchdogSeconds;
+    /// CPU seconds each worker may use (RLIMIT_CPU; past it the kernel sends SIGXCPU): no endless worker.
+    int cpuLimitSeconds = DefaultCpuLimitSeconds;
+    /// Wall-clock seconds a whole run may last before the engine stops it.
+    int timeLimitSeconds = DefaultTimeLimitSeconds;
+
+    /// What is wrong with these options for a run whose largest phase has @p largestPhase workers; empty if fine.
+    QString check(qsizetype largestPhase) const;
 };
 
 } // namespace ProcViz

@@ -164,7 +164,8 @@ private:
 
     static bool isFlowCounter(const QString& name)
     {
-        return name == QLatin1String(TraceExporter::FlowOutCounter) || name == QLatin1String(TraceExporter::FlowInCounter);
+        return name == QLatin1String(TraceExporter::FlowOutCounter)
+            || name == QLatin1String(TraceExporter::FlowInCounter);
     }
 
     /// An arrow ("s" to "f", same id) from each send or put to the matching receive or get; an end whose
@@ -190,11 +191,13 @@ private:
                 }
             }
         }
-        for (auto it = starts.cbegin(); it != starts.cend(); ++it) {
-            if (!finishes.contains(it.key()))
+        auto ids = starts.keys();
+        std::sort(ids.begin(), ids.end());
+        for (const qint64 id : std::as_const(ids)) {
+            if (!finishes.contains(id))
                 continue;
-            m_events.append(it.value());
-            m_events.append(finishes.value(it.key()));
+            m_events.append(starts.value(id));
+            m_events.append(finishes.value(id));
         }
     }
 

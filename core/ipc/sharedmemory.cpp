@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sharedmemory.h"
 
+#include <QDir>
 #include <QRandomGenerator>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -73,6 +75,26 @@ std::unique_ptr<SharedMemory> SharedMemory::attachForWorker(size_t size)
     if (!memory)
         std::fprintf(stderr, "procviz-worker: the run's shared memory: %s\n", qPrintable(error));
     return memory;
+}
+
+QStringList SharedMemory::removeStale()
+{
+    QStringList removed;
+    const QDir shm(QStringLiteral("/dev/shm"));
+    const auto prefix = QLatin1String(NamePrefix);
+    for (const auto& info : shm.entryInfoList({prefix + QLatin1Char('*')}, QDir::Files | QDir::System)) {
+        // Names are procviz-<creator pid>-<random>; anything else with the prefix is not ours to judge.
+        const auto parts = info.fileName().mid(prefix.size()).split(QLatin1Char('-'));
+        bool isPid = false;
+        const auto creator = parts.value(0).toLongLong(&isPid);
+        if (parts.size() != 2 || !isPid || creator <= 0 || info.ownerId() != getuid())
+            continue;
+        if (::kill(pid_t(creator), 0) == 0 || errno != ESRCH)
+            continue; // its creator still runs (or is someone we may not signal): leave it
+        if (shm_unlink((QLatin1Char('/') + info.fileName()).toLocal8Bit().constData()) == 0)
+            removed.append(info.fileName());
+    }
+    return removed;
 }
 
 SharedMemory::SharedMemory(QString name, void* data, size_t size, bool owner)

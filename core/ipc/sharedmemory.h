@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -26,6 +27,10 @@ public:
     /// In a worker: maps the run's segment named by NameVariable, or explains on stderr and returns nullptr.
     static std::unique_ptr<SharedMemory> attachForWorker(size_t size);
     ~SharedMemory(); ///< unmaps; the creator also unlinks the name
+
+    /// Unlinks segments an earlier ProcViz left behind when it was killed: ProcViz-named, this user's, and
+    /// created by a process that no longer exists. Never touches anyone else's objects. Returns their names.
+    static QStringList removeStale();
 
     SharedMemory(const SharedMemory&) = delete;
     SharedMemory& operator=(const SharedMemory&) = delete;

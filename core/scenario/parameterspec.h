@@ -14,6 +14,7 @@ struct ParameterSpec
     {
         Integer,
         Choice,
+        Text, ///< free text of at most `maximum` characters (e.g. a comma-separated list of messages)
     };
 
     QString name; ///< e.g. "workers" (the CLI spells it --workers)
@@ -25,9 +26,9 @@ struct ParameterSpec
     const char* help = ""; ///< untranslated; marked with QT_TRANSLATE_NOOP("ProcViz::Scenario", ...)
 
     QString translatedHelp() const;
-    /// "an integer from 1 to 64" or "one of: sequential, threads, gil"
+    /// "an integer from 1 to 64", "one of: sequential, threads, gil" or "text of at most 400 characters"
     QString allowedValues() const;
-    QString typeName() const; ///< "integer" or "choice"
+    QString typeName() const; ///< "integer", "choice" or "text"
 };
 
 } // namespace ProcViz

@@ -60,6 +60,14 @@ ResolvedParameters ParameterTable::resolve(const QVariantMap& given) const
             resolved.values.insert(spec->name, text);
             continue;
         }
+        if (spec->type == ParameterSpec::Type::Text) {
+            if (text.size() > spec->maximum) {
+                resolved.error = invalidValue(*spec, text.left(20) + QStringLiteral("..."));
+                return resolved;
+            }
+            resolved.values.insert(spec->name, text);
+            continue;
+        }
         bool ok = false;
         const qint64 number = text.toLongLong(&ok);
         if (!ok || number < spec->minimum || number > spec->maximum) {

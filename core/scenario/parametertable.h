@@ -11,7 +11,7 @@ namespace ProcViz {
 /// The outcome of checking parameters: the complete, typed values, or the first error found.
 struct ResolvedParameters
 {
-    QVariantMap values; ///< every parameter, defaults filled in: qint64 for integers, QString for choices
+    QVariantMap values; ///< every parameter, defaults filled in: qint64 for integers, QString for choices and text
     QString error; ///< empty when the parameters are usable
 
     bool isValid() const { return error.isEmpty(); }

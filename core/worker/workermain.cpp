@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace ProcViz {
@@ -37,6 +38,11 @@ int workerMain(int argc, char** argv)
     const auto parent = qEnvironmentVariableIntValue("PROCVIZ_PARENT_PID");
     if (parent > 0 && getppid() != parent)
         return ParentGone;
+    // The engine's CPU-time limit: past it the kernel sends SIGXCPU, and the engine reports the limit.
+    if (const auto limit = qEnvironmentVariableIntValue("PROCVIZ_CPU_LIMIT_S"); limit > 0) {
+        const rlimit cpu {rlim_t(limit), rlim_t(limit) + 1};
+        setrlimit(RLIMIT_CPU, &cpu);
+    }
     // A write to a closed channel then fails with EPIPE, which TelemetryWriter turns into a quiet exit.
     std::signal(SIGPIPE, SIG_IGN);
 

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runoptions.h"
+
+#include <QCoreApplication>
+
+namespace ProcViz {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ProcViz::RunOptions", text);
+}
+
+QString outOfRange(const char* option, int value, int minimum, int maximum)
+{
+    return tr("Invalid value '%1' for --%2: allowed is an integer from %3 to %4.")
+        .arg(value)
+        .arg(QLatin1String(option))
+        .arg(minimum)
+        .arg(maximum);
+}
+} // namespace
+
+QString RunOptions::check(qsizetype largestPhase) const
+{
+    for (const auto& fault : faults) {
+        if (fault.workerIndex >= largestPhase) {
+            return tr("--%1 targets worker %2, which this run does not have: allowed are 0 to %3, or 'holder'.")
+                .arg(fault.optionName())
+                .arg(fault.workerIndex)
+                .arg(largestPhase - 1);
+        }
+    }
+    if (watchdogSeconds < 0 || watchdogSeconds > MaxWatchdogSeconds)
+        return outOfRange("watchdog-s", watchdogSeconds, 0, MaxWatchdogSeconds);
+    if (cpuLimitSeconds < 1 || cpuLimitSeconds > MaxLimitSeconds)
+        return outOfRange("cpu-limit-s", cpuLimitSeconds, 1, MaxLimitSeconds);
+    if (timeLimitSeconds < 1 || timeLimitSeconds > MaxLimitSeconds)
+        return outOfRange("time-limit-s", timeLimitSeconds, 1, MaxLimitSeconds);
+    return {};
+}
+
+} // namespace ProcViz

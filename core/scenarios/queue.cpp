@@ -1,0 +1,417 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The tutorials' Queue lesson: producers put items, consumers take them until an end-of-stream sentinel.
+// The queue is the textbook bounded buffer: a ring of slots in POSIX shared memory guarded by three
+// process-shared POSIX semaphores: `empty` counts free slots, `full` counts filled ones and `mutex` (a binary
+// semaphore) lets one process at a time move the ring's head or tail.
+#include "export/traceexporter.h"
+#include "ipc/sharedmemory.h"
+#include "model/runmodel.h"
+#include "scenario/scenario.h"
+#include "telemetry/telemetrywriter.h"
+#include "worker/pacing.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+
+namespace ProcViz {
+
+namespace {
+const QString ProducerRole = QStringLiteral("producer");
+const QString ConsumerRole = QStringLiteral("consumer");
+constexpr int MaxProducers = 8;
+constexpr int MaxConsumers = 16;
+constexpr int MaxItems = 1'000'000;
+/// "Unbounded" is this many slots: a queue without any bound would only move the limit to memory.
+constexpr int RingSlots = 4096;
+/// Items per producer that get their own put/get records; a throughput run beyond them reports progress only.
+constexpr int TracedItems = 1000;
+constexpr std::int32_t Sentinel = -1;
+
+QString tr(const char* text, int n = -1)
+{
+    return QCoreApplication::translate("ProcViz::Scenario", text, nullptr, n);
+}
+
+struct Slot
+{
+    std::int32_t producer; ///< Sentinel marks the end of the stream
+    std::int32_t seq;
+};
+
+/// What each item's journey left behind, indexed by producer * items + seq.
+struct Receipt
+{
+    std::atomic<std::uint8_t> gets; ///< how many consumers took it: exactly 1 is right
+    std::atomic<std::uint8_t> consumer;
+};
+
+struct QueueHeader
+{
+    sem_t empty; ///< free slots: producers wait on it
+    sem_t full; ///< filled slots: consumers wait on it
+    sem_t mutex; ///< 1 while nobody moves head or tail
+    std::atomic<std::int32_t> holder; ///< pid inside the mutex, 0 when none: `--kill holder`
+    std::atomic<std::int32_t> producersLeft; ///< the producer that brings it to 0 puts the sentinel
+    std::atomic<std::int32_t> sentinelPut;
+    std::atomic<std::int32_t> depth;
+    std::atomic<std::int32_t> maxDepth;
+    std::atomic<std::int64_t> produced;
+    std::atomic<std::int64_t> consumed;
+    std::atomic<std::int64_t> firstPutNs;
+    std::atomic<std::int64_t> lastGetNs;
+    std::atomic<std::int64_t> perConsumer[MaxConsumers];
+    std::atomic<std::int64_t> outOfOrder[MaxConsumers];
+    std::uint32_t head; ///< next slot to take; only moved inside the mutex
+    std::uint32_t tail; ///< next slot to fill; only moved inside the mutex
+    Slot ring[RingSlots];
+};
+
+struct QueueShape
+{
+    int producers;
+    int consumers;
+    int items;
+    int capacity; ///< effective: RingSlots when --capacity is 0
+
+    explicit QueueShape(const QVariantMap& params)
+        : producers(params.value(QStringLiteral("producers")).toInt())
+        , consumers(params.value(QStringLiteral("consumers")).toInt())
+        , items(params.value(QStringLiteral("items")).toInt())
+        , capacity(params.value(QStringLiteral("capacity")).toInt())
+    {
+        if (capacity == 0)
+            capacity = RingSlots;
+    }
+    qint64 totalItems() const { return qint64(producers) * items; }
+    size_t bytes() const { return sizeof(QueueHeader) + size_t(totalItems()) * sizeof(Receipt); }
+};
+
+Receipt* receipts(QueueHeader* header)
+{
+    return reinterpret_cast<Receipt*>(header + 1);
+}
+
+/// The bounded buffer's two operations, as every textbook writes them, with telemetry while blocked.
+class BoundedBuffer
+{
+public:
+    BoundedBuffer(QueueHeader& header, const TelemetryWriter& telemetry)
+        : m_header(header)
+        , m_wait(telemetry)
+        , m_pid(std::int32_t(getpid()))
+    { }
+
+    void put(Slot slot)
+    {
+        m_wait.acquire(&m_header.empty);
+        enter();
+        m_header.ring[m_header.tail++ % RingSlots] = slot;
+        const auto depth = m_header.depth.fetch_add(1) + 1;
+        if (depth > m_header.maxDepth.load())
+            m_header.maxDepth = depth; // only ever written inside the mutex
+        leave();
+        sem_post(&m_header.full);
+    }
+
+    Slot get()
+    {
+        m_wait.acquire(&m_header.full);
+        enter();
+        const Slot slot = m_header.ring[m_header.head++ % RingSlots];
+        m_header.depth.fetch_sub(1);
+        leave();
+        sem_post(&m_header.empty);
+        return slot;
+    }
+
+private:
+    void enter()
+    {
+        m_wait.acquire(&m_header.mutex);
+        m_header.holder = m_pid;
+    }
+    void leave()
+    {
+        m_header.holder = 0;
+        sem_post(&m_header.mutex);
+    }
+
+    QueueHeader& m_header;
+    ReportingWait m_wait;
+    std::int32_t m_pid;
+};
+
+class QueueResources : public RunResources
+{
+public:
+    explicit QueueResources(std::unique_ptr<SharedMemory> memory)
+        : m_memory(std::move(memory))
+        , m_header(m_memory->as<QueueHeader>())
+    { }
+
+    ~QueueResources() override
+    {
+        sem_destroy(&m_header->empty);
+        sem_destroy(&m_header->full);
+        sem_destroy(&m_header->mutex);
+    }
+
+    QueueHeader& header() const { return *m_header; }
+
+    QMap<QString, QString> workerEnvironment() const override
+    {
+        return {{QString::fromLatin1(SharedMemory::NameVariable), m_memory->name()}};
+    }
+
+    QList<qint64> holders() const override
+    {
+        const auto holder = m_header->holder.load();
+        return holder ? QList<qint64> {holder} : QList<qint64> {};
+    }
+
+    QList<std::pair<QString, qint64>> sample() const override
+    {
+        return {{QStringLiteral("depth"), m_header->depth.load()}};
+    }
+
+    QString explainStall(const RunModel& model) const override
+    {
+        int producersAlive = 0, consumersAlive = 0;
+        for (const auto& worker : model.workers()) {
+            if (worker.pid == m_header->holder.load() && !worker.isAlive()) {
+                return tr("%1 %2 · pid %3 died inside the queue's mutex, which nobody gives back; every other "
+                          "process waits for it forever.")
+                    .arg(worker.role)
+                    .arg(worker.index)
+                    .arg(worker.pid);
+            }
+            if (worker.isAlive())
+                ++(worker.role == ProducerRole ? producersAlive : consumersAlive);
+        }
+        if (consumersAlive == 0 && producersAlive > 0) {
+            return tr("No consumer is left: %n producer(s) wait for a free slot in the full queue.", producersAlive);
+        }
+        if (producersAlive == 0 && consumersAlive > 0 && !m_header->sentinelPut.load()) {
+            return tr("A producer died before the end-of-stream sentinel was put: %n consumer(s) wait on an empty "
+                      "queue forever.",
+                consumersAlive);
+        }
+        return {};
+    }
+
+private:
+    std::unique_ptr<SharedMemory> m_memory;
+    QueueHeader* m_header;
+};
+
+int runProducer(const WorkerContext& context, QueueHeader& header, const QueueShape& shape)
+{
+    const auto& telemetry = context.telemetry;
+    const qint64 produceMs = context.params.value(QStringLiteral("produce-ms")).toLongLong();
+    BoundedBuffer queue(header, telemetry);
+    telemetry.started();
+    for (int seq = 0; seq < shape.items; ++seq) {
+        Pacing::sleepMs(produceMs, [&] { telemetry.progress(seq, shape.items); }); // making the item
+        std::int64_t unset = 0;
+        header.firstPutNs.compare_exchange_strong(unset, monotonicNowNs());
+        queue.put({std::int32_t(context.index), seq});
+        header.produced.fetch_add(1);
+        if (seq < TracedItems) {
+            // The counter carries the item's run-wide id: the trace draws an arrow from this put to its get.
+            telemetry.counter(TraceExporter::FlowOutCounter, qint64(context.index) * shape.items + seq + 1);
+            telemetry.message(QStringLiteral("put item %1.%2").arg(context.index).arg(seq).toUtf8());
+        }
+        telemetry.progress(seq + 1, shape.items);
+    }
+    if (header.producersLeft.fetch_sub(1) == 1) {
+        // The tutorial's `queue.put(None)`: one sentinel for all consumers, each passes it on before leaving.
+        queue.put({Sentinel, 0});
+        header.sentinelPut = 1;
+        telemetry.message("put the end-of-stream sentinel");
+    }
+    telemetry.finished(shape.items);
+    return EXIT_SUCCESS;
+}
+
+int runConsumer(const WorkerContext& context, QueueHeader& header, const QueueShape& shape)
+{
+    const auto& telemetry = context.telemetry;
+    const qint64 consumeMs = context.params.value(QStringLiteral("consume-ms")).toLongLong();
+    const int me = context.index - shape.producers;
+    BoundedBuffer queue(header, telemetry);
+    QList<std::int32_t> lastSeq(shape.producers, -1);
+    std::int64_t mine = 0;
+    telemetry.started();
+    for (;;) {
+        const Slot slot = queue.get();
+        if (slot.producer == Sentinel) {
+            queue.put(slot); // pass it on: the next consumer needs it too
+            telemetry.message("got the sentinel and passed it on");
+            break;
+        }
+        const qint64 id = qint64(slot.producer) * shape.items + slot.seq;
+        auto& receipt = receipts(&header)[id];
+        receipt.consumer = std::uint8_t(me);
+        receipt.gets.fetch_add(1);
+        if (slot.seq <= lastSeq[slot.producer])
+            header.outOfOrder[me].fetch_add(1);
+        lastSeq[slot.producer] = slot.seq;
+        header.perConsumer[me].store(++mine);
+        const auto consumed = header.consumed.fetch_add(1) + 1;
+        header.lastGetNs = monotonicNowNs();
+        if (slot.seq < TracedItems) {
+            telemetry.counter(TraceExporter::FlowInCounter, id + 1);
+            telemetry.message(QStringLiteral("consumer %1 got item %2.%3")
+                                  .arg(context.index)
+                                  .arg(slot.producer)
+                                  .arg(slot.seq)
+                                  .toUtf8());
+        }
+        telemetry.progress(consumed, shape.totalItems());
+        Pacing::sleepMs(consumeMs, [&] { telemetry.progress(header.consumed.load(), shape.totalItems()); });
+    }
+    telemetry.progress(shape.totalItems(), shape.totalItems());
+    telemetry.finished(mine);
+    return EXIT_SUCCESS;
+}
+} // namespace
+
+class QueueScenario : public Scenario
+{
+public:
+    QString id() const override { return QStringLiteral("queue"); }
+    QString title() const override { return tr("Queue: producers and consumers"); }
+    QString summary() const override
+    {
+        return tr("Producers put numbered items into a bounded buffer in shared memory, consumers take them until "
+                  "an end-of-stream sentinel arrives: every item exactly once, each producer's items in order.");
+    }
+    const ParameterTable& parameters() const override { return m_parameters; }
+    QStringList roles() const override { return {ProducerRole, ConsumerRole}; }
+
+    QList<Phase> plan(const QVariantMap& params) const override
+    {
+        const QueueShape shape(params);
+        Phase phase {QStringLiteral("exchange"), {}};
+        for (int i = 0; i < shape.producers; ++i)
+            phase.workers.append({ProducerRole, i});
+        // Consumers are numbered after the producers, so `--kill N@S` names one process.
+        for (int i = 0; i < shape.consumers; ++i)
+            phase.workers.append({ConsumerRole, shape.producers + i});
+        return {phase};
+    }
+
+    std::unique_ptr<RunResources> setUp(const QVariantMap& params, QString* error) const override
+    {
+        const QueueShape shape(params);
+        auto memory = SharedMemory::create(shape.bytes(), error);
+        if (!memory)
+            return nullptr;
+        auto* header = memory->as<QueueHeader>();
+        if (sem_init(&header->empty, 1, unsigned(shape.capacity)) != 0 || sem_init(&header->full, 1, 0) != 0
+            || sem_init(&header->mutex, 1, 1) != 0) {
+            *error = QString::fromLocal8Bit(strerror(errno));
+            return nullptr;
+        }
+        header->producersLeft = shape.producers;
+        return std::make_unique<QueueResources>(std::move(memory));
+    }
+
+    int runWorker(const WorkerContext& context) const override
+    {
+        const QueueShape shape(context.params);
+        auto memory = SharedMemory::attachForWorker(shape.bytes());
+        if (!memory)
+            return EXIT_FAILURE;
+        auto& header = *memory->as<QueueHeader>();
+        return context.role == ProducerRole ? runProducer(context, header, shape) : runConsumer(context, header, shape);
+    }
+
+    void evaluate(
+        const RunModel& model, const RunResources& resources, QJsonObject* result, QList<Check>* checks) const override;
+
+private:
+    const ParameterTable m_parameters {{
+        {QStringLiteral("producers"), ParameterSpec::Type::Integer, qint64(1), 1, MaxProducers, {},
+            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Producer processes putting items into the queue.")},
+        {QStringLiteral("consumers"), ParameterSpec::Type::Integer, qint64(2), 1, MaxConsumers, {},
+            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Consumer processes taking items out of the queue.")},
+        {QStringLiteral("items"), ParameterSpec::Type::Integer, qint64(5), 1, MaxItems, {},
+            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Items each producer makes.")},
+        {QStringLiteral("capacity"), ParameterSpec::Type::Integer, qint64(0), 0, RingSlots, {},
+            QT_TRANSLATE_NOOP("ProcViz::Scenario",
+                "Slots in the queue: a producer finding them all full waits. 0 means as many as ProcViz allows "
+                "(4096), which in a lesson this size never fills up.")},
+        {QStringLiteral("produce-ms"), ParameterSpec::Type::Integer, qint64(500), 0, 60'000, {},
+            QT_TRANSLATE_NOOP("ProcViz::Scenario", "How long making one item takes, in milliseconds.")},
+        {QStringLiteral("consume-ms"), ParameterSpec::Type::Integer, qint64(1000), 0, 60'000, {},
+            QT_TRANSLATE_NOOP("ProcViz::Scenario",
+                "How long handling one item takes, in milliseconds. With both times 0 the run measures how many "
+                "items per second the queue moves.")},
+    }};
+};
+
+void QueueScenario::evaluate(
+    const RunModel& model, const RunResources& resources, QJsonObject* result, QList<Check>* checks) const
+{
+    auto& header = static_cast<const QueueResources&>(resources).header();
+    const QueueShape shape(model.params());
+    qint64 lost = 0, twice = 0, outOfOrder = 0;
+    for (qint64 id = 0; id < shape.totalItems(); ++id) {
+        const int gets = receipts(&header)[id].gets.load();
+        lost += gets == 0 ? 1 : 0;
+        twice += gets > 1 ? 1 : 0;
+    }
+    QJsonObject perConsumer;
+    bool anyKilled = false;
+    for (const auto& worker : model.workers()) {
+        anyKilled = anyKilled || worker.signal.has_value();
+        if (worker.role == ConsumerRole) {
+            const int consumer = worker.index - shape.producers;
+            perConsumer.insert(QString::number(worker.pid), qint64(header.perConsumer[consumer].load()));
+            outOfOrder += header.outOfOrder[consumer].load();
+        }
+    }
+    *result = {
+        {QStringLiteral("mechanism"),
+            QStringLiteral("bounded buffer in POSIX shared memory with process-shared POSIX semaphores "
+                           "(empty, full, mutex)")},
+        {QStringLiteral("end_of_stream"),
+            QStringLiteral("one sentinel, put by the last producer; each consumer passes it on")},
+        {QStringLiteral("capacity"), shape.capacity},
+        {QStringLiteral("produced"), qint64(header.produced.load())},
+        {QStringLiteral("consumed"), qint64(header.consumed.load())},
+        {QStringLiteral("per_consumer"), perConsumer},
+        {QStringLiteral("in_order"), outOfOrder == 0},
+        {QStringLiteral("max_depth"), header.maxDepth.load()},
+        {QStringLiteral("lost"), lost},
+        {QStringLiteral("duplicated"), twice},
+        {QStringLiteral("outcome"), model.outcome()},
+    };
+    const bool throughputRun = model.params().value(QStringLiteral("produce-ms")).toLongLong() == 0
+        && model.params().value(QStringLiteral("consume-ms")).toLongLong() == 0;
+    const qint64 spanNs = header.lastGetNs.load() - header.firstPutNs.load();
+    if (throughputRun && spanNs > 0)
+        result->insert(QStringLiteral("items_per_s"), double(header.consumed.load()) * 1e9 / double(spanNs));
+
+    // A killed process takes items with it (the queue's remainder, or one in its hands): then losses are
+    // the lesson, not an error. Taking an item twice is wrong whatever happened.
+    checks->append({QStringLiteral("nothing_lost"), lost == 0,
+        tr("%1 of %2 items consumed · %3 never arrived")
+            .arg(shape.totalItems() - lost)
+            .arg(shape.totalItems())
+            .arg(lost),
+        !anyKilled});
+    checks->append({QStringLiteral("nothing_twice"), twice == 0, tr("%1 items taken more than once").arg(twice)});
+    checks->append({QStringLiteral("in_order"), outOfOrder == 0,
+        tr("%1 items reached a consumer before an earlier item of the same producer").arg(outOfOrder)});
+}
+
+} // namespace ProcViz
+
+PROCVIZ_REGISTER_SCENARIO(queue, ProcViz::QueueScenario)

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "export/traceexporter.h"
+#include "scenariorun.h"
+
+#include <csignal>
+
+using namespace ProcViz;
+
+namespace {
+QVariantMap pipe(const QString& mode, const QString& messages, int sendMs = 5, int recvMs = 10)
+{
+    return {{"mode", mode}, {"messages", messages}, {"send-ms", sendMs}, {"recv-ms", recvMs}};
+}
+
+QStringList strings(const QJsonValue& value)
+{
+    QStringList list;
+    for (const auto& item : value.toArray())
+        list.append(item.toString());
+    return list;
+}
+} // namespace
+
+class TestPipe : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init() { m_controller.setWorkerProgram(PROCVIZ_WORKER_PATH); }
+
+    void cleanup() { PROCVIZ_VERIFY_NOTHING_LEFT_BEHIND(); }
+
+    void oneWayArrivesInOrderThenEndOfFile()
+    {
+        const auto& model = run(pipe("oneway", "one,two,three,four,five"));
+        QCOMPARE(model.outcome(), QString("completed"));
+        const QStringList expected {"one", "two", "three", "four", "five"};
+        QCOMPARE(strings(model.result()["sent"]), expected);
+        QCOMPARE(strings(model.result()["received"]), expected);
+        QVERIFY(model.result()["in_order"].toBool());
+        QVERIFY(!model.result()["broken_pipe"].toBool());
+        // The receiver only ends on end of file: it exiting 0 shows the engine kept no copy of the write end.
+        for (const auto& worker : model.workers())
+            QCOMPARE(worker.exitCode, std::optional<int>(0));
+        QVERIFY(model.checks().first().passed);
+    }
+
+    void defaultIsTheTutorialsFourWords()
+    {
+        const auto& model = run(pipe("oneway", QString(), 1, 1));
+        QCOMPARE(strings(model.result()["received"]).size(), 4);
+    }
+
+    void duplexPeersGreetAndAnswer()
+    {
+        const auto& model = run(pipe("duplex", "hi,bye"));
+        QCOMPARE(model.outcome(), QString("completed"));
+        const auto received = model.result()["received"].toObject();
+        QCOMPARE(received.size(), 2);
+        for (const auto& worker : model.workers()) {
+            const auto got = strings(received[QString::number(worker.pid)]);
+            const auto other = QString("peer %1: ").arg(1 - worker.index);
+            QCOMPARE(got.size(), 4); // two greetings and two answers
+            QVERIFY(got.contains(other + "hi"));
+            QVERIFY(got.contains(other + "re peer " + QString::number(worker.index) + ": bye"));
+            QCOMPARE(worker.exitCode, std::optional<int>(0));
+        }
+        QVERIFY(model.checks().first().passed);
+    }
+
+    void countRunMeasuresThroughputAndLatency()
+    {
+        auto params = pipe("oneway", QString());
+        params.insert("count", 3000);
+        const auto& model = run(params);
+        const auto result = model.result();
+        QCOMPARE(result["received_count"].toInt(), 3000);
+        QVERIFY(result["in_order"].toBool());
+        QVERIFY(result["messages_per_s"].toDouble() > 0);
+        QVERIFY(result["latency_p99_ms"].toDouble() >= result["latency_median_ms"].toDouble());
+        QVERIFY(model.checks().first().passed);
+    }
+
+    void duplexFloodDoesNotDeadlock()
+    {
+        // Both peers write far more than a socket buffer holds: a peer blocked writing while not reading would
+        // leave both stuck.
+        auto params = pipe("duplex", QString());
+        params.insert("count", 20000);
+        const auto& model = run(params);
+        QCOMPARE(model.outcome(), QString("completed"));
+        QCOMPARE(model.result()["received_count"].toInt(), 80000); // 2 × (20000 greetings + 20000 answers)
+        QVERIFY(model.checks().first().passed);
+    }
+
+    void chatLineReachesTheReceiver()
+    {
+        connect(&m_controller, &RunController::workerStarted, this, [this](int id) {
+            if (id == 0)
+                QVERIFY(m_controller.sendInput(0, "hello"));
+        });
+        const auto& model = run(pipe("oneway", "a,b,c", 100, 0));
+        disconnect(&m_controller, &RunController::workerStarted, this, nullptr);
+        QVERIFY(strings(model.result()["received"]).contains("hello"));
+        QCOMPARE(strings(model.result()["received"]), strings(model.result()["sent"]));
+    }
+
+    void killedReceiverIsABrokenPipe()
+    {
+        QStringList many;
+        for (int i = 0; i < 100; ++i)
+            many.append(QString::number(i));
+        const auto& model = run(pipe("oneway", many.join(','), 10, 0), killAt("1@0.2"));
+        QCOMPARE(model.workers().at(1).signal, std::optional<int>(SIGKILL));
+        QVERIFY(model.result()["broken_pipe"].toBool());
+        QCOMPARE(model.workers().at(0).exitCode, std::optional<int>(1));
+        bool said = false;
+        for (const auto& event : model.events())
+            said = said || event.text.contains("EPIPE");
+        QVERIFY(said);
+    }
+
+    void traceDrawsAnArrowPerMessage()
+    {
+        const auto& model = run(pipe("duplex", "x,y"));
+        QHash<QString, int> phases;
+        QSet<double> startIds, finishIds;
+        for (const auto& value : TraceExporter::toJson(model)["traceEvents"].toArray()) {
+            const auto event = value.toObject();
+            const auto ph = event["ph"].toString();
+            if (ph == "s")
+                startIds.insert(event["id"].toDouble());
+            if (ph == "f") {
+                finishIds.insert(event["id"].toDouble());
+                QCOMPARE(event["bp"].toString(), QString("e"));
+            }
+        }
+        QCOMPARE(startIds.size(), 8);
+        QCOMPARE(startIds, finishIds);
+    }
+
+private:
+    const RunModel& run(const QVariantMap& params, const RunOptions& options = {})
+    {
+        return runScenario(m_controller, "pipe", params, options);
+    }
+
+    RunController m_controller;
+};
+
+QTEST_GUILESS_MAIN(TestPipe)
+#include "tst_pipe.moc"
