@@ -142,14 +142,16 @@ QByteArray CommandLine::listJson() const
         QJsonArray parameters;
         for (const auto& spec : scenario->parameters().specs()) {
             const bool integer = spec.type == ParameterSpec::Type::Integer;
+            const bool choice = spec.type == ParameterSpec::Type::Choice;
             parameters.append(QJsonObject {
                 {QStringLiteral("name"), spec.name},
                 {QStringLiteral("type"), spec.typeName()},
                 {QStringLiteral("default"), QJsonValue::fromVariant(spec.defaultValue)},
                 {QStringLiteral("min"), integer ? QJsonValue(spec.minimum) : QJsonValue()},
-                {QStringLiteral("max"), integer ? QJsonValue(spec.maximum) : QJsonValue()},
+                // For text, max is the longest value allowed, in characters.
+                {QStringLiteral("max"), choice ? QJsonValue() : QJsonValue(spec.maximum)},
                 {QStringLiteral("choices"),
-                    integer ? QJsonValue() : QJsonValue(QJsonArray::fromStringList(spec.choices))},
+                    choice ? QJsonValue(QJsonArray::fromStringList(spec.choices)) : QJsonValue()},
                 {QStringLiteral("help"), spec.translatedHelp()},
             });
         }

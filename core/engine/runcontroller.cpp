@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSet>
 
 #include <algorithm>
 #include <csignal>
@@ -93,9 +94,16 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
 
     const auto* scenario = ScenarioRegistry::instance().find(scenarioId);
     const auto plan = scenario->plan(resolved);
-    const bool emptyPhase = std::any_of(plan.cbegin(), plan.cend(), [](const Phase& p) { return p.workers.isEmpty(); });
-    if (plan.isEmpty() || emptyPhase)
-        return refuse(tr("Scenario '%1' planned a run without workers.").arg(scenarioId));
+    // Guard the registry's contract: a phase without workers would never end, and `--kill N` names one worker.
+    const bool badPhase = std::any_of(plan.cbegin(), plan.cend(), [](const Phase& p) {
+        QSet<int> indexes;
+        for (const auto& worker : p.workers)
+            indexes.insert(worker.index);
+        return p.workers.isEmpty() || indexes.size() != p.workers.size();
+    });
+    if (plan.isEmpty() || badPhase)
+        return refuse(
+            tr("Scenario '%1' planned a phase without workers or with two workers of one index.").arg(scenarioId));
     QString error;
     auto resources = scenario->setUp(resolved, &error);
     if (!resources)

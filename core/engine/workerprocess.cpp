@@ -188,7 +188,6 @@ WorkerProcess::~WorkerProcess()
 {
     killNow();
     closeTelemetry();
-    ::close(m_inputFd);
 }
 
 bool WorkerProcess::writeInput(QByteArrayView bytes) const
@@ -277,10 +276,13 @@ bool WorkerProcess::reap(int flags)
     }
     m_reaped = true;
     m_exitedAtNs = monotonicNowNs();
-    // Nothing more to learn from the pidfd: give the descriptor back now, not when the next run starts.
+    // Nothing more to learn from the pidfd, nobody left to read the input: give both descriptors back now,
+    // not when the next run starts.
     m_exitNotifier.reset();
     ::close(m_pidFd);
     m_pidFd = -1;
+    ::close(m_inputFd);
+    m_inputFd = -1;
     if (reapedElsewhere)
         return true;
     if (WIFEXITED(status))
