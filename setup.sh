@@ -8,12 +8,15 @@ set -euo pipefail
 cd "$(dirname "$0")"
 BUILD_DIR=${PROCVIZ_BUILD_DIR:-build}
 PACKAGES=(build-essential cmake qt6-base-dev qt6-tools-dev qt6-l10n-tools libqcustomplot-dev fonts-noto-cjk)
+# Only for CI's extras (the fuzzers): clang with its libFuzzer runtime.
+CI_PACKAGES=(clang libclang-rt-dev)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 install_missing() {
-    local missing=()
-    for package in "${PACKAGES[@]}"; do
+    local missing=() wanted=("${PACKAGES[@]}")
+    if [ "${CI:-}" = true ]; then wanted+=("${CI_PACKAGES[@]}"); fi
+    for package in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
     done
     [ ${#missing[@]} -eq 0 ] && return 0

@@ -178,7 +178,7 @@ void TestMainWindow::stopEndsTheRun()
     // A paused run must still stop: the engine wakes the workers so they can act on SIGTERM.
     trigger(window, "pause");
     QVERIFY(window.controller().isPaused());
-    QCOMPARE(window.findChild<QAction*>(QStringLiteral("pause"))->text(), MainWindow::tr("&Resume"));
+    QCOMPARE(window.findChild<QAction*>(QStringLiteral("pause"))->text(), MainWindow::tr("▶ &Resume"));
     trigger(window, "stop");
     QVERIFY(finished.wait(10000));
     QCOMPARE(finished.first().first().toString(), QStringLiteral("stopped"));

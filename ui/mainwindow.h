@@ -9,15 +9,19 @@
 
 class QAction;
 class QLabel;
+class QSplitter;
 
 namespace ProcViz {
 
-class ParameterBar;
+class ChartsPage;
+class LessonPanel;
+class ParameterForm;
 class ProgressChart;
 class ResultPanel;
+class ScenarioList;
 
-/// The first window: the timing scenario's parameters, Run / Stop / Pause, its workers' progress charted
-/// live, and the result once the run is over.
+/// The classroom dashboard: scenarios and their parameters on the left, the live charts and the checks in
+/// the middle, the lesson on the right; Run / Stop / Pause / Kill / Export act on the real worker processes.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -27,15 +31,35 @@ public:
 
     /// The engine behind the window, for tests to watch and steer.
     RunController& controller() { return m_controller; }
-    ProgressChart* chart() const { return m_chart; }
+    ProgressChart* chart() const;
+    ChartsPage* charts() const { return m_charts; }
+    ResultPanel* checks() const { return m_results; }
+    LessonPanel* lesson() const { return m_lesson; }
+    ScenarioList* scenarioList() const { return m_scenarios; }
+    ParameterForm* parameterForm() const { return m_parameters; }
+
+    bool selectScenario(const QString& id);
+    QString scenarioId() const { return m_scenarioId; }
+    /// The lessons' language, "en" or "ko" (the rest of the window follows the translations loaded).
+    void setLanguage(const QString& language);
+    /// The whole dashboard as it is now, as PNG or PDF (by the file's suffix); false when it cannot be written.
+    bool saveDashboard(const QString& path, QString* error = nullptr);
+    void run();
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     void createActions();
     void createCentralWidget();
     void createStatusBar();
 
-    void onRun();
+    void onScenarioSelected(const QString& id);
+    void onParametersChanged();
     void onPauseToggled(bool pause);
+    void onKill();
+    void onExport();
+    void onChatLine(const QString& line);
     void onStarted();
     void onFinished(const QString& outcome);
     void setError(const QString& message);
@@ -44,13 +68,19 @@ private:
 
     RunController m_controller;
     QString m_scenarioId;
-    ParameterBar* m_parameters = nullptr;
-    ProgressChart* m_chart = nullptr;
+    QString m_parameterError;
+    ScenarioList* m_scenarios = nullptr;
+    ParameterForm* m_parameters = nullptr;
+    QLabel* m_parameterErrorLabel = nullptr;
+    ChartsPage* m_charts = nullptr;
     ResultPanel* m_results = nullptr;
+    LessonPanel* m_lesson = nullptr;
     QLabel* m_errorLabel = nullptr;
     QAction* m_runAction = nullptr;
     QAction* m_stopAction = nullptr;
     QAction* m_pauseAction = nullptr;
+    QAction* m_killAction = nullptr;
+    QAction* m_exportAction = nullptr;
     QLabel* m_elapsedLabel = nullptr;
     QLabel* m_coresLabel = nullptr;
     QLabel* m_workersLabel = nullptr;
@@ -58,6 +88,8 @@ private:
     QElapsedTimer m_elapsed;
     QTimer m_statusTimer;
     QString m_phase;
+    QSplitter* m_splitter = nullptr;
+    bool m_shown = false;
 };
 
 } // namespace ProcViz

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "progresschart.h"
 
+#include "followstate.h"
 #include "model/runmodel.h"
 #include "modelabel.h"
 #include "telemetry/telemetryrecord.h"
@@ -19,6 +20,8 @@ namespace {
 constexpr int LineWidth = 3;
 constexpr double MinimumSpanSeconds = 1.0;
 constexpr int HeaderPadding = 4;
+constexpr size_t MaxLegendEntries = 12;
+constexpr int MinimumWidthForLegend = 560;
 
 // Okabe–Ito, ordered so the first colours hold up on a washed-out projector (yellow last); black is left
 // out because it is the text colour of a light theme and vanishes on a dark one.
@@ -49,6 +52,8 @@ ProgressChart::ProgressChart(QWidget* parent)
     layout->addWidget(m_plot);
 
     m_plot->setAntialiasedElements(QCP::aeAll);
+    m_plot->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    m_plot->setMinimumSize(200, 120);
     m_plot->xAxis->setLabel(tr("time (s)"));
     m_plot->yAxis->setLabel(tr("progress (%)"));
     // A line at exactly 100 % would be half hidden by the frame: leave a little air above and below.
@@ -57,10 +62,12 @@ ProgressChart::ProgressChart(QWidget* parent)
     ticker->setTickStep(25);
     m_plot->yAxis->setTicker(ticker);
     m_plot->xAxis->setRange(0, MinimumSpanSeconds);
+    m_plot->xAxis->ticker()->setTickCount(4);
 
     // The legend gets a column of its own, top-aligned above a spacer, so it never covers a line however
     // many workers there are.
     auto* legendColumn = new QCPLayoutGrid;
+    m_legendColumn = legendColumn;
     m_plot->plotLayout()->addElement(0, 1, legendColumn);
     m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
     legendColumn->addElement(0, 0, m_plot->legend);
@@ -71,16 +78,41 @@ ProgressChart::ProgressChart(QWidget* parent)
 
     m_refreshTimer.setInterval(RefreshIntervalMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, &ProgressChart::onTick);
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
+    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
 
     applyStyle();
 }
 
-ProgressChart::~ProgressChart() = default;
+ProgressChart::~ProgressChart()
+{
+    // Taken out of the layout, the legend's column has no owner; with it goes the legend (which tells the plot).
+    if (!m_plot->plotLayout()->hasElement(0, 1))
+        delete m_legendColumn;
+}
 
 void ProgressChart::setModel(const RunModel* model)
 {
     m_model = model;
     clear();
+}
+
+void ProgressChart::setFollowState(FollowState* follow)
+{
+    m_follow = follow;
+    // Only a change the user makes stops following; the chart's own updates set m_settingRange.
+    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
+        if (!m_settingRange && m_follow)
+            m_follow->setFollowing(false);
+        placePhaseHeaders();
+    });
+    connect(follow, &FollowState::followingChanged, this, [this](bool following) {
+        if (following && m_model && !m_model->scenarioId().isEmpty()) {
+            followLiveEnd();
+            m_plot->replot(QCustomPlot::rpQueuedReplot);
+        }
+    });
 }
 
 void ProgressChart::clear()
@@ -91,7 +123,9 @@ void ProgressChart::clear()
     m_phases.clear();
     m_seenRevision = 0;
     m_seenStartNs = -1;
+    m_settingRange = true;
     m_plot->xAxis->setRange(0, MinimumSpanSeconds);
+    m_settingRange = false;
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     if (m_model)
         m_refreshTimer.start();
@@ -185,6 +219,8 @@ void ProgressChart::addMissingSeries()
     std::sort(m_series.begin(), m_series.end(),
         [](const Series& a, const Series& b) { return std::tie(a.workerId, a.lane) < std::tie(b.workerId, b.lane); });
     m_plot->legend->clearItems();
+    // Past a dozen lines the legend would crowd out the chart; the timeline's lanes name every PID then.
+    updateLegendVisibility();
     int positionInPhase = 0;
     for (size_t i = 0; i < m_series.size(); ++i) {
         positionInPhase = i > 0 && m_series[i].phase == m_series[i - 1].phase ? positionInPhase + 1 : 0;
@@ -230,7 +266,11 @@ void ProgressChart::followLiveEnd()
     // A few percent of headroom so the newest points are not drawn on the frame. While running, a minimum
     // span keeps the first moments from zooming wildly; a finished run fills the width, however short.
     const double span = end * 1.03;
-    m_plot->xAxis->setRange(0, ended && span > 0 ? span : std::max(MinimumSpanSeconds, span));
+    if (!m_follow || m_follow->isFollowing()) {
+        m_settingRange = true;
+        m_plot->xAxis->setRange(0, ended && span > 0 ? span : std::max(MinimumSpanSeconds, span));
+        m_settingRange = false;
+    }
     placePhaseHeaders();
 }
 
@@ -239,6 +279,7 @@ void ProgressChart::placePhaseHeaders()
     // A phase that has just begun sits at the right edge: its name would run into the legend, so it is
     // right-aligned to the plot until there is room after its start.
     const int right = m_plot->axisRect()->rect().right();
+    double previousEnd = -1e9;
     for (const auto& marker : m_phases) {
         const double start = double(marker.startNs) / 1e9;
         const QFontMetrics metrics(marker.header->font());
@@ -247,6 +288,11 @@ void ProgressChart::placePhaseHeaders()
         marker.header->position->setTypeX(fits ? QCPItemPosition::ptPlotCoords : QCPItemPosition::ptAxisRectRatio);
         marker.header->position->setCoords(fits ? start : 1.0, 0);
         marker.header->setPositionAlignment(Qt::AlignBottom | (fits ? Qt::AlignLeft : Qt::AlignRight));
+        // Names of short phases would pile up on each other: show one only where the last one has ended.
+        const double left = fits ? m_plot->xAxis->coordToPixel(start) : right - width;
+        marker.header->setVisible(left >= previousEnd);
+        if (marker.header->visible())
+            previousEnd = left + width;
     }
 }
 
@@ -257,7 +303,7 @@ QString ProgressChart::seriesName(int workerId, int lane) const
     QString name;
     // plannedLanes comes with the worker's first record, so a line's name does not change as lanes appear.
     if (worker.plannedLanes <= 1 && worker.lanes.size() <= 1 && lane == 0)
-        name = tr("worker %1 · PID %2").arg(worker.index).arg(worker.pid);
+        name = tr("%1 · PID %2").arg(workerLabel(worker.role, worker.index)).arg(worker.pid);
     else if (info && info->tid != worker.pid)
         name = tr("thread %1 · TID %2 (PID %3)").arg(lane).arg(info->tid).arg(worker.pid);
     else // several units of work done one after another by the process's own main thread
@@ -266,6 +312,33 @@ QString ProgressChart::seriesName(int workerId, int lane) const
     if (m_model->phases().size() > 1 && worker.phase < m_model->phases().size())
         name = tr("%1: %2").arg(modeLabel(m_model->phases().at(worker.phase).name), name);
     return name;
+}
+
+void ProgressChart::updateLegendVisibility()
+{
+    // Past a dozen lines, or in a narrow window, the legend would crowd out the chart; the timeline's lane
+    // labels name every PID then.
+    const bool visible = m_series.size() <= MaxLegendEntries && width() >= MinimumWidthForLegend;
+    m_plot->legend->setVisible(visible);
+    // A hidden legend still holds its column in the layout: take the column out so the plot gets the room.
+    auto* layout = m_plot->plotLayout();
+    const bool placed = layout->hasElement(0, 1);
+    if (visible && !placed) {
+        layout->addElement(0, 1, m_legendColumn);
+        layout->setColumnStretchFactor(1, 0.001);
+    } else if (!visible && placed) {
+        layout->take(m_legendColumn);
+        layout->simplify();
+    }
+}
+
+void ProgressChart::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    const bool visible = m_plot->legend->visible();
+    updateLegendVisibility();
+    if (visible != m_plot->legend->visible())
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void ProgressChart::changeEvent(QEvent* event)
@@ -300,7 +373,7 @@ void ProgressChart::applyStyle()
     m_plot->legend->setBrush(pal.brush(QPalette::Base));
     m_plot->legend->setBorderPen(QPen(grid, 1));
     m_plot->legend->setTextColor(text);
-    m_plot->legend->setFont(scaledFont(base, 1.25));
+    m_plot->legend->setFont(scaledFont(base, 1.05));
     int positionInPhase = 0;
     for (size_t i = 0; i < m_series.size(); ++i) {
         positionInPhase = i > 0 && m_series[i].phase == m_series[i - 1].phase ? positionInPhase + 1 : 0;

@@ -7,12 +7,14 @@
 #include <vector>
 
 class QCPGraph;
+class QCPLayoutGrid;
 class QCPItemStraightLine;
 class QCPItemText;
 class QCustomPlot;
 
 namespace ProcViz {
 
+class FollowState;
 class RunModel;
 
 /// Progress (0–100 %) of every worker process, or of every thread of a threaded worker, over the run's time.
@@ -31,6 +33,8 @@ public:
 
     /// The model must outlive the chart or be replaced first; nullptr detaches.
     void setModel(const RunModel* model);
+    /// Shared follow state; when set, a user zoom or drag on the time axis stops following.
+    void setFollowState(FollowState* follow);
     /// Drops every graph; call it when a new run begins: it also wakes the refresh, which sleeps between runs.
     void clear();
     /// Takes in what changed in the model now instead of at the next tick.
@@ -40,6 +44,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     /// One graph: one lane of one worker.
@@ -69,11 +74,15 @@ private:
     void placePhaseHeaders();
     QString seriesName(int workerId, int lane) const;
     void applyStyle();
+    void updateLegendVisibility();
     void applySeriesStyle(const Series& series, int position);
     void applyMarkerStyle(const PhaseMarker& marker);
 
     const RunModel* m_model = nullptr;
+    FollowState* m_follow = nullptr;
+    bool m_settingRange = false;
     QCustomPlot* m_plot = nullptr;
+    QCPLayoutGrid* m_legendColumn = nullptr; ///< owned by the plot's layout, or by this chart while taken out
     QTimer m_refreshTimer;
     std::vector<Series> m_series;
     std::vector<PhaseMarker> m_phases;

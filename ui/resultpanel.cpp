@@ -17,6 +17,8 @@ namespace {
 // and the mark (✓ / ✗) says it without colour.
 const QLatin1String PassColor("#009E73");
 const QLatin1String FailColor("#D55E00");
+// Okabe–Ito blue: a failure the lesson expects is set apart from a real one.
+const QLatin1String LessonColor("#0072B2");
 
 QString cell(const QString& text, bool header = false)
 {
@@ -50,14 +52,18 @@ ResultPanel::ResultPanel(QWidget* parent)
 
 void ResultPanel::clear()
 {
+    m_modes->setVisible(true);
     m_modes->setText(tr("The result appears here when a run ends."));
     m_checks->clear();
 }
 
 void ResultPanel::showResult(const RunModel& model)
 {
-    m_modes->setText(modesTable(model));
-    m_checks->setText(checksList(model));
+    // Only timing measures modes; for the other lessons the checks say everything.
+    const bool hasModes = model.result().contains(QLatin1String("modes"));
+    m_modes->setVisible(hasModes);
+    m_modes->setText(hasModes ? modesTable(model) : QString());
+    m_checks->setText(outcomeLine(model) + checksList(model));
 }
 
 QString ResultPanel::plainText() const
@@ -92,16 +98,47 @@ QString ResultPanel::modesTable(const RunModel& model) const
     return html + QLatin1String("</table>");
 }
 
+QString ResultPanel::outcomeLine(const RunModel& model) const
+{
+    QString text;
+    if (model.outcome() == QLatin1String("completed"))
+        text = tr("Run completed in %1 s.").arg(double(model.endNs()) / 1e9, 0, 'f', 2);
+    else if (model.outcome() == QLatin1String("stopped"))
+        text = tr("Stopped before the end: the figures cover what was done.");
+    else if (model.outcome() == QLatin1String("deadlock"))
+        text = tr("No worker made progress any more: the watchdog ended the run (deadlock).");
+    else
+        text = tr("The run failed.");
+    if (!model.cause().isEmpty())
+        text += QLatin1Char(' ') + model.cause().toHtmlEscaped();
+    return QLatin1String("<p><b>") + text + QLatin1String("</b></p>");
+}
+
 QString ResultPanel::checksList(const RunModel& model) const
 {
     QString html;
-    if (model.outcome() == QLatin1String("stopped"))
-        html += QLatin1String("<p>") + tr("Stopped before the end: the figures cover what was done.")
-            + QLatin1String("</p>");
     for (const auto& check : model.checks()) {
-        const QString mark = check.passed ? tr("✓ passed") : tr("✗ failed");
-        html += QLatin1String("<p><b><font color=") + (check.passed ? PassColor : FailColor) + QLatin1String(">") + mark
-            + QLatin1String("</font></b> ") + check.detail.toHtmlEscaped() + QLatin1String("</p>");
+        QString mark;
+        QString color;
+        QString note;
+        if (check.passed) {
+            mark = tr("✓ PASS");
+            color = PassColor;
+        } else if (!check.expectedToPass) {
+            // Failing is what this lesson sets out to show: no error, the point made.
+            mark = tr("✗ FAIL — the lesson");
+            color = LessonColor;
+            note = tr("This is what the lesson predicts, not an error in ProcViz.");
+        } else {
+            mark = tr("✗ FAIL");
+            color = FailColor;
+        }
+        html += QLatin1String("<p><span style=\"background-color:") + color
+            + QLatin1String("; color:white; font-weight:bold\">&nbsp;") + mark + QLatin1String("&nbsp;</span> ")
+            + check.detail.toHtmlEscaped();
+        if (!note.isEmpty())
+            html += QLatin1String("<br><i>") + note + QLatin1String("</i>");
+        html += QLatin1String("</p>");
     }
     return html;
 }

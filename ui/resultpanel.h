@@ -9,7 +9,8 @@ namespace ProcViz {
 
 class RunModel;
 
-/// The verdict of a finished run, read-only: for each mode its elapsed time and speedup, then the checks.
+/// The checks panel: the verdict of a finished run, read-only. For timing each mode's elapsed time and
+/// speedup; then the outcome and each check with a pass/fail badge and its numbers.
 class ResultPanel : public QWidget
 {
     Q_OBJECT
@@ -28,6 +29,7 @@ protected:
 
 private:
     QString modesTable(const RunModel& model) const;
+    QString outcomeLine(const RunModel& model) const;
     QString checksList(const RunModel& model) const;
     void applyFont();
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/commandline.h"
 #include "mainwindow.h"
+#include "shotcommand.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -43,6 +44,17 @@ bool hasDisplay(int argc, char** argv)
 
 int main(int argc, char** argv)
 {
+    // `shot` runs the real window to take its picture: it needs a QApplication but no screen, so without a
+    // display it draws offscreen.
+    if (argc >= 2 && std::strcmp(argv[1], "shot") == 0) {
+        if (!hasDisplay(argc, argv))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        app.setApplicationName(QStringLiteral("procviz"));
+        app.setApplicationVersion(QStringLiteral(PROCVIZ_VERSION));
+        return ProcViz::ShotCommand().exec(app.arguments());
+    }
+
     if (isCommandLineMode(argc, argv)) {
         QCoreApplication app(argc, argv);
         app.setApplicationName(QStringLiteral("procviz"));

@@ -10,18 +10,26 @@
 
 namespace ProcViz {
 
-/// One labelled field per parameter of a scenario, built from its ParameterTable: a combo box for a
+/// One labelled row per parameter of a scenario, built from its ParameterTable: a combo box for a
 /// choice, a spin box for an integer (in whole millions when the range is that large).
 ///
 /// Each field's objectName is the parameter's name, the one the command line spells --name.
-class ParameterBar : public QWidget
+class ParameterForm : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ParameterBar(const ParameterTable& table, QWidget* parent = nullptr);
+    explicit ParameterForm(QWidget* parent = nullptr);
+
+    /// Replaces the fields with those of @p table, each at its default.
+    void setTable(const ParameterTable& table);
+    /// Sets one field by its parameter name (integers in the parameter's own unit); false if there is none.
+    bool setValue(const QString& name, const QVariant& value);
 
     /// Typed as ParameterTable::resolve() expects: qint64 for integers, QString for choices.
     QVariantMap values() const;
+
+Q_SIGNALS:
+    void changed();
 
 private:
     struct Field

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chartspage.h"
+
+#include "chatpanel.h"
+#include "cpuchart.h"
+#include "followstate.h"
+#include "progresschart.h"
+#include "scenariopanels.h"
+#include "statetimeline.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace ProcViz {
+
+ChartsPage::ChartsPage(QWidget* parent)
+    : QWidget(parent)
+    , m_follow(new FollowState(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    // Unmissable from the back of the room: the workers are frozen, not slow.
+    m_pausedBanner = new QLabel(tr("‖ PAUSED — every worker is stopped (SIGSTOP). Press Resume to continue."), this);
+    m_pausedBanner->setObjectName(QStringLiteral("pausedBanner"));
+    m_pausedBanner->setAlignment(Qt::AlignCenter);
+    m_pausedBanner->setStyleSheet(QStringLiteral(
+        "QLabel { background: #D55E00; color: white; font-weight: bold; padding: 8px; border-radius: 4px; }"));
+    QFont big = m_pausedBanner->font();
+    big.setPointSizeF(big.pointSizeF() * 1.8);
+    m_pausedBanner->setFont(big);
+    m_pausedBanner->hide();
+    layout->addWidget(m_pausedBanner);
+
+    m_followButton = new QPushButton(tr("Following paused by your zoom — click to follow the live run again"), this);
+    m_followButton->setObjectName(QStringLiteral("followLive"));
+    m_followButton->setStyleSheet(QStringLiteral("QPushButton { background: #F0E442; color: black; padding: 4px; }"));
+    m_followButton->hide();
+    connect(m_followButton, &QPushButton::clicked, m_follow, [this] { m_follow->setFollowing(true); });
+    connect(m_follow, &FollowState::followingChanged, m_followButton,
+        [this](bool following) { m_followButton->setVisible(!following); });
+    layout->addWidget(m_followButton);
+
+    m_progress = new ProgressChart(this);
+    m_timeline = new StateTimeline(this);
+    m_cpu = new CpuChart(this);
+    m_progress->setFollowState(m_follow);
+    m_timeline->setFollowState(m_follow);
+    m_cpu->setFollowState(m_follow);
+
+    m_grid = new QGridLayout;
+    m_grid->addWidget(titled(tr("Progress per worker"), m_progress, this), 0, 0);
+    m_grid->addWidget(titled(tr("What each worker is doing (click a lane to select it)"), m_timeline, this), 0, 1);
+    m_grid->addWidget(titled(tr("CPU per process"), m_cpu, this), 1, 0);
+    m_grid->setRowStretch(0, 3);
+    m_grid->setRowStretch(1, 2);
+    m_grid->setColumnStretch(0, 1);
+    m_grid->setColumnStretch(1, 1);
+    layout->addLayout(m_grid, 1);
+}
+
+QWidget* ChartsPage::titled(const QString& title, QWidget* chart, QWidget* parent)
+{
+    auto* box = new QWidget(parent);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->setSpacing(2);
+    auto* label = new QLabel(title, box);
+    label->setWordWrap(true);
+    QFont bold = label->font();
+    bold.setPointSizeF(bold.pointSizeF() * 1.2);
+    bold.setBold(true);
+    label->setFont(bold);
+    layout->addWidget(label);
+    layout->addWidget(chart, 1);
+    return box;
+}
+
+void ChartsPage::setModel(const RunModel* model)
+{
+    m_model = model;
+    m_progress->setModel(model);
+    m_timeline->setModel(model);
+    m_cpu->setModel(model);
+    forEachPanel(
+        [model](LiveChart* chart) { chart->setModel(model); }, [model](ChatPanel* chat) { chat->setModel(model); });
+}
+
+void ChartsPage::forEachPanel(const std::function<void(LiveChart*)>& chart, const std::function<void(ChatPanel*)>& chat)
+{
+    if (auto* live = qobject_cast<LiveChart*>(m_scenarioPanel))
+        chart(live);
+    else if (auto* panel = qobject_cast<ChatPanel*>(m_scenarioPanel))
+        chat(panel);
+}
+
+void ChartsPage::setScenario(const QString& id)
+{
+    delete m_scenarioBox;
+    m_scenarioBox = nullptr;
+    m_scenarioPanel = createScenarioPanel(id, this);
+    if (!m_scenarioPanel) {
+        m_grid->addWidget(m_cpu->parentWidget(), 1, 0, 1, 2);
+        return;
+    }
+    forEachPanel(
+        [this](LiveChart* chart) {
+            chart->setFollowState(m_follow);
+            chart->setModel(m_model);
+        },
+        [this](ChatPanel* chat) {
+            chat->setModel(m_model);
+            connect(chat, &ChatPanel::lineEntered, this, &ChartsPage::chatLineEntered);
+        });
+    m_grid->addWidget(m_cpu->parentWidget(), 1, 0);
+    m_scenarioBox = titled(scenarioPanelTitle(id), m_scenarioPanel, this);
+    m_grid->addWidget(m_scenarioBox, 1, 1);
+}
+
+void ChartsPage::restart()
+{
+    m_follow->setFollowing(true);
+    m_progress->clear();
+    m_timeline->restart();
+    m_cpu->restart();
+    forEachPanel([](LiveChart* chart) { chart->restart(); }, [](ChatPanel* chat) { chat->restart(); });
+}
+
+void ChartsPage::refresh()
+{
+    m_progress->refresh();
+    m_timeline->refresh();
+    m_cpu->refresh();
+    forEachPanel([](LiveChart* chart) { chart->refresh(); }, [](ChatPanel* chat) { chat->refresh(); });
+}
+
+void ChartsPage::setPaused(bool paused)
+{
+    m_pausedBanner->setVisible(paused);
+}
+
+} // namespace ProcViz

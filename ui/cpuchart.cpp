@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cpuchart.h"
+
+#include "model/runmodel.h"
+#include "modelabel.h"
+#include "statepalette.h"
+
+#include <qcustomplot.h>
+
+namespace ProcViz {
+
+CpuChart::CpuChart(QWidget* parent)
+    : LiveChart(parent)
+{
+    plot()->yAxis->setLabel(tr("CPU (% of a core)"));
+    plot()->yAxis->setRange(-4, 110);
+}
+
+void CpuChart::clearRun()
+{
+    plot()->clearGraphs();
+    m_series.clear();
+    m_highest = 100;
+    plot()->yAxis->setRange(-4, 110);
+}
+
+void CpuChart::updateFromModel()
+{
+    const auto& workers = model()->workers();
+    for (auto i = qsizetype(m_series.size()); i < workers.size(); ++i) {
+        Series series;
+        series.workerId = int(i);
+        series.graph = plot()->addGraph();
+        series.graph->setName(
+            tr("%1 · PID %2").arg(workerLabel(workers[i].role, workers[i].index)).arg(workers[i].pid));
+        m_series.push_back(series);
+    }
+    if (!m_series.empty())
+        applyColors();
+    for (auto& series : m_series) {
+        const auto& samples = workers.at(series.workerId).samples;
+        // The model thins a long series by dropping every other point: then start over.
+        if (samples.size() < series.sampleCount
+            || (series.sampleCount > 0 && samples.at(series.sampleCount - 1).timeNs != series.lastTimeNs)) {
+            series.graph->data()->clear();
+            series.sampleCount = 0;
+        }
+        for (qsizetype i = std::max<qsizetype>(1, series.sampleCount); i < samples.size(); ++i) {
+            const double dt = double(samples[i].timeNs - samples[i - 1].timeNs) / 1e9;
+            if (dt <= 0)
+                continue;
+            const double percent = std::max(0.0, (samples[i].cpuSeconds - samples[i - 1].cpuSeconds) / dt * 100);
+            m_highest = std::max(m_highest, percent);
+            series.graph->addData(double(samples[i].timeNs) / 1e9, percent);
+        }
+        series.sampleCount = samples.size();
+        series.lastTimeNs = samples.isEmpty() ? -1 : samples.last().timeNs;
+    }
+    // A little below 0 so an idle (sleeping) process's line is not hidden under the axis.
+    plot()->yAxis->setRange(-4, m_highest * 1.1);
+}
+
+void CpuChart::applyColors()
+{
+    const QColor base = palette().color(QPalette::Base);
+    for (size_t i = 0; i < m_series.size(); ++i)
+        m_series[i].graph->setPen(QPen(StatePalette::seriesColor(int(i), base), 3));
+}
+
+} // namespace ProcViz

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lessonpanel.h"
+
+#include <QFile>
+#include <QLocale>
+
+namespace ProcViz {
+
+namespace {
+QString lessonPath(const QString& id, const QString& language)
+{
+    return QStringLiteral(":/lessons/%1.%2.html").arg(id, language);
+}
+} // namespace
+
+LessonPanel::LessonPanel(QWidget* parent)
+    : QTextBrowser(parent)
+    , m_language(defaultLanguage())
+{
+    setObjectName(QStringLiteral("lesson"));
+    setOpenExternalLinks(true);
+    QFont larger = font();
+    larger.setPointSizeF(larger.pointSizeF() * 1.15);
+    setFont(larger);
+}
+
+QString LessonPanel::defaultLanguage()
+{
+    return QLocale().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+}
+
+bool LessonPanel::hasLesson(const QString& id, const QString& language)
+{
+    return QFile::exists(lessonPath(id, language));
+}
+
+void LessonPanel::setScenario(const QString& id)
+{
+    m_scenario = id;
+    reload();
+}
+
+void LessonPanel::setLanguage(const QString& language)
+{
+    m_language = language;
+    reload();
+}
+
+void LessonPanel::reload()
+{
+    QFile file(lessonPath(m_scenario, m_language));
+    if (!file.exists())
+        file.setFileName(lessonPath(m_scenario, QStringLiteral("en")));
+    if (!file.open(QIODevice::ReadOnly)) {
+        setHtml(tr("<p>No lesson text for this scenario yet.</p>"));
+        return;
+    }
+    setHtml(QString::fromUtf8(file.readAll()));
+}
+
+} // namespace ProcViz

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "livechart.h"
+
+#include "followstate.h"
+#include "model/runmodel.h"
+#include "telemetry/telemetryrecord.h"
+
+#include <QEvent>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <algorithm>
+
+namespace ProcViz {
+
+namespace {
+constexpr double MinimumSpanSeconds = 1.0;
+} // namespace
+
+QFont scaledFont(QFont font, double factor)
+{
+    font.setPointSizeF(font.pointSizeF() * factor);
+    return font;
+}
+
+LiveChart::LiveChart(QWidget* parent)
+    : QWidget(parent)
+    , m_plot(new QCustomPlot(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    m_plot->setAntialiasedElements(QCP::aeAll);
+    m_plot->setMinimumSize(200, 120);
+    // The grid shares its width evenly between the charts instead of by their legends' natural widths.
+    m_plot->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    m_plot->xAxis->setRange(0, MinimumSpanSeconds);
+    // Large tick labels need room: fewer of them than QCustomPlot's default.
+    m_plot->xAxis->ticker()->setTickCount(4);
+    m_refreshTimer.setInterval(RefreshIntervalMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &LiveChart::onTick);
+    setTimeAxis(true);
+    applyStyle();
+}
+
+void LiveChart::setTimeAxis(bool timeAxis)
+{
+    m_timeAxis = timeAxis;
+    if (timeAxis) {
+        m_plot->xAxis->setLabel(tr("time (s)"));
+        m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+        m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
+        m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    } else {
+        m_plot->setInteractions({});
+    }
+}
+
+void LiveChart::setModel(const RunModel* model)
+{
+    m_model = model;
+    restart();
+}
+
+void LiveChart::setFollowState(FollowState* follow)
+{
+    m_follow = follow;
+    // Only a change the user makes stops following; the chart's own range updates set m_settingRange.
+    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
+        if (!m_settingRange && m_follow && m_timeAxis)
+            m_follow->setFollowing(false);
+    });
+    connect(follow, &FollowState::followingChanged, this, [this](bool following) {
+        if (following && m_model) {
+            followLiveEnd();
+            m_plot->replot(QCustomPlot::rpQueuedReplot);
+        }
+    });
+}
+
+void LiveChart::restart()
+{
+    clearRun();
+    m_seenRevision = 0;
+    m_seenStartNs = -1;
+    m_settingRange = true;
+    if (m_timeAxis)
+        m_plot->xAxis->setRange(0, MinimumSpanSeconds);
+    m_settingRange = false;
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    if (m_model)
+        m_refreshTimer.start();
+    else
+        m_refreshTimer.stop();
+}
+
+void LiveChart::refresh()
+{
+    onTick();
+}
+
+void LiveChart::onTick()
+{
+    if (!m_model || m_model->scenarioId().isEmpty()) {
+        m_refreshTimer.stop();
+        return;
+    }
+    const bool ended = m_model->endNs() >= 0;
+    if (m_model->startNs() != m_seenStartNs) {
+        clearRun();
+        m_seenStartNs = m_model->startNs();
+    } else if (m_model->revision() == m_seenRevision) {
+        if (ended)
+            m_refreshTimer.stop();
+        return;
+    }
+    m_seenRevision = m_model->revision();
+    updateFromModel();
+    followLiveEnd();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    if (ended)
+        m_refreshTimer.stop();
+}
+
+void LiveChart::followLiveEnd()
+{
+    if (!m_timeAxis || !m_model || (m_follow && !m_follow->isFollowing()))
+        return;
+    const bool ended = m_model->endNs() >= 0;
+    const double end = ended ? double(m_model->endNs()) / 1e9 : m_model->elapsedSeconds(monotonicNowNs());
+    const double span = end * 1.03;
+    m_settingRange = true;
+    m_plot->xAxis->setRange(0, ended && span > 0 ? span : std::max(MinimumSpanSeconds, span));
+    m_settingRange = false;
+}
+
+void LiveChart::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        applyStyle();
+}
+
+void LiveChart::applyStyle()
+{
+    const QPalette pal = palette();
+    const QColor text = pal.color(QPalette::WindowText);
+    const QColor grid = pal.color(QPalette::Mid);
+    m_plot->setBackground(pal.brush(QPalette::Base));
+    m_plot->axisRect()->setBackground(pal.brush(QPalette::Base));
+    for (auto* axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setBasePen(QPen(text, 2));
+        axis->setTickPen(QPen(text, 2));
+        axis->setSubTickPen(QPen(text, 1));
+        axis->setLabelColor(text);
+        axis->setTickLabelColor(text);
+        axis->setLabelFont(scaledFont(font(), 1.3));
+        axis->setTickLabelFont(scaledFont(font(), 1.2));
+        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+    }
+    m_plot->legend->setBrush(pal.brush(QPalette::Base));
+    m_plot->legend->setBorderPen(QPen(grid, 1));
+    m_plot->legend->setTextColor(text);
+    m_plot->legend->setFont(scaledFont(font(), 1.15));
+    applyColors();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace ProcViz

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "livechart.h"
+
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+
+namespace ProcViz {
+
+/// The shared counter as the engine reads it from shared memory, against the value it must reach; once
+/// the run is over the lost updates are called out.
+class LockPanel : public LiveChart
+{
+    Q_OBJECT
+public:
+    explicit LockPanel(QWidget* parent = nullptr);
+
+protected:
+    void clearRun() override;
+    void updateFromModel() override;
+    void applyColors() override;
+
+private:
+    QCPGraph* m_counter = nullptr;
+    QCPItemStraightLine* m_ideal = nullptr;
+    QCPItemText* m_idealLabel = nullptr;
+    QCPItemText* m_lostLabel = nullptr;
+    qsizetype m_pointCount = 0;
+};
+
+} // namespace ProcViz

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "livechart.h"
+
+#include <QJsonObject>
+
+#include <functional>
+
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+
+namespace ProcViz {
+
+/// One run-wide value the engine samples (a queue's depth, a pool's tasks done) as a step line over time,
+/// with an optional limit taken from a parameter and, once the run is over, a summary of its result.
+class SampleLinePanel : public LiveChart
+{
+    Q_OBJECT
+public:
+    struct Spec
+    {
+        QString sample; ///< the run sample's name
+        QString axisLabel;
+        QString limitParameter; ///< drawn as a dashed line when > 0; empty for none
+        QString limitLabel; ///< "%1" is the limit
+        std::function<QString(const QJsonObject& result)> summary; ///< shown once the run has ended
+    };
+
+    explicit SampleLinePanel(Spec spec, QWidget* parent = nullptr);
+
+protected:
+    void clearRun() override;
+    void updateFromModel() override;
+    void applyColors() override;
+
+private:
+    Spec m_spec;
+    QCPGraph* m_line = nullptr;
+    QCPItemStraightLine* m_limit = nullptr;
+    QCPItemText* m_limitLabel = nullptr;
+    QCPItemText* m_summary = nullptr;
+    qsizetype m_pointCount = 0;
+    double m_highest = 1;
+};
+
+} // namespace ProcViz

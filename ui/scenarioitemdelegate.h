@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace ProcViz {
+
+/// Draws a scenario as its icon, its title in bold and its summary wrapped below in the normal weight.
+/// The title is Qt::DisplayRole, the summary Qt::UserRole + 1.
+class ScenarioItemDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    static constexpr int SummaryRole = Qt::UserRole + 1;
+
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+
+private:
+    static QFont titleFont(const QFont& base);
+    static QRect textRect(const QStyleOptionViewItem& option);
+};
+
+} // namespace ProcViz

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QListWidget>
+
+namespace ProcViz {
+
+/// Every scenario compiled in: an icon, its title and its one-line summary. Selecting one (mouse or
+/// arrow keys) emits scenarioSelected().
+class ScenarioList : public QListWidget
+{
+    Q_OBJECT
+public:
+    explicit ScenarioList(QWidget* parent = nullptr);
+
+    QString currentScenario() const;
+    bool selectScenario(const QString& id);
+
+Q_SIGNALS:
+    void scenarioSelected(const QString& id);
+
+private:
+    static QIcon makeIcon(const QString& id, int position);
+};
+
+} // namespace ProcViz

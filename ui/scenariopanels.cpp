@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scenariopanels.h"
+
+#include "chatpanel.h"
+#include "lockpanel.h"
+#include "samplelinepanel.h"
+#include "semaphorepanel.h"
+#include "timingpanel.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+namespace ProcViz {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ProcViz::ScenarioPanels", text);
+}
+
+// "PID 1234: 5 · PID 1235: 4" from an object keyed by PID.
+QString perPid(const QJsonObject& counts, const char* format)
+{
+    QStringList parts;
+    for (auto it = counts.begin(); it != counts.end(); ++it)
+        parts.append(tr(format).arg(it.key()).arg(it.value().toVariant().toString()));
+    return parts.join(QLatin1Char('\n'));
+}
+QString queueSummary(const QJsonObject& result)
+{
+    QString text = tr("items per consumer:");
+    text += QLatin1Char('\n');
+    text += perPid(result.value(QLatin1String("per_consumer")).toObject(), "PID %1 → %2");
+    return text;
+}
+
+QString poolSummary(const QJsonObject& result)
+{
+    QString text = tr("tasks per worker:");
+    text += QLatin1Char('\n');
+    text += perPid(result.value(QLatin1String("tasks_per_worker")).toObject(), "PID %1 → %2");
+    text += QLatin1Char('\n');
+    text += tr("imbalance (max ÷ mean busy): %1×").arg(result.value(QLatin1String("imbalance")).toDouble(), 0, 'f', 2);
+    return text;
+}
+} // namespace
+
+QWidget* createScenarioPanel(const QString& scenarioId, QWidget* parent)
+{
+    if (scenarioId == QLatin1String("timing"))
+        return new TimingPanel(parent);
+    if (scenarioId == QLatin1String("lock"))
+        return new LockPanel(parent);
+    if (scenarioId == QLatin1String("semaphore"))
+        return new SemaphorePanel(parent);
+    if (scenarioId == QLatin1String("queue")) {
+        return new SampleLinePanel({QStringLiteral("depth"), tr("items in the queue"), QStringLiteral("capacity"),
+                                       tr("capacity: %1"), &queueSummary},
+            parent);
+    }
+    if (scenarioId == QLatin1String("pool")) {
+        return new SampleLinePanel(
+            {QStringLiteral("tasks_done"), tr("tasks done"), QStringLiteral("tasks"), tr("all %1 tasks"), &poolSummary},
+            parent);
+    }
+    if (scenarioId == QLatin1String("pipe"))
+        return new ChatPanel(parent);
+    return nullptr;
+}
+
+QString scenarioPanelTitle(const QString& scenarioId)
+{
+    if (scenarioId == QLatin1String("timing"))
+        return QCoreApplication::translate("ProcViz::ScenarioPanels", "Elapsed time per mode (kept across runs)");
+    if (scenarioId == QLatin1String("lock"))
+        return QCoreApplication::translate("ProcViz::ScenarioPanels", "Shared counter against the ideal");
+    if (scenarioId == QLatin1String("semaphore"))
+        return QCoreApplication::translate("ProcViz::ScenarioPanels", "Permits in use");
+    if (scenarioId == QLatin1String("queue"))
+        return QCoreApplication::translate("ProcViz::ScenarioPanels", "Queue depth over time");
+    if (scenarioId == QLatin1String("pool"))
+        return QCoreApplication::translate("ProcViz::ScenarioPanels", "Tasks done, and who did them");
+    if (scenarioId == QLatin1String("pipe"))
+        return QCoreApplication::translate("ProcViz::ScenarioPanels", "Chat through the pipe");
+    return {};
+}
+
+} // namespace ProcViz

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/workerstate.h"
+
+#include <QColor>
+#include <QString>
+
+namespace ProcViz {
+
+/// The colours every chart shares: one per worker state and one per series, from the Okabe–Ito palette so
+/// that viewers with the common colour-vision deficiencies still tell them apart.
+namespace StatePalette {
+
+QColor stateColor(WorkerState state);
+QString stateLabel(WorkerState state); ///< translated, e.g. "waiting (for a lock or permit)"
+/// The n-th series colour; on a dark @p background the darker hues are lifted so they stay visible.
+QColor seriesColor(int index, const QColor& background);
+
+} // namespace StatePalette
+
+} // namespace ProcViz
