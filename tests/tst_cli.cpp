@@ -165,6 +165,48 @@ private slots:
         QTest::addRow("permits over workers") << QStringList {QStringLiteral("run"), QStringLiteral("semaphore"),
             QStringLiteral("--workers"), QStringLiteral("3"), QStringLiteral("--permits"), QStringLiteral("4")}
                                               << QStringLiteral("--permits");
+        // Every scenario's parameters and every run option, one bad value each: with the rows above, the
+        // table the reliability issue asks for (at least 40 values).
+        // clang-format off
+        const char* const more[][3] = {
+            {"timing iterations 0", "run timing --iterations 0", "--iterations"},
+            {"timing iterations over", "run timing --iterations 100000000001", "--iterations"},
+            {"timing workers negative", "run timing --workers -2", "--workers"},
+            {"lifecycle sleep over", "run lifecycle --sleep-ms 600001", "--sleep-ms"},
+            {"lifecycle exit code 256", "run lifecycle --exit-code 256", "--exit-code"},
+            {"lifecycle workers text", "run lifecycle --workers many", "--workers"},
+            {"lock increments 0", "run lock --increments 0", "--increments"},
+            {"lock increments over", "run lock --increments 100000001", "--increments"},
+            {"lock mode unknown", "run lock --lock maybe", "--lock"},
+            {"lock work negative", "run lock --work-ns -1", "--work-ns"},
+            {"lock workers 65", "run lock --workers 65", "--workers"},
+            {"semaphore permits 0", "run semaphore --permits 0", "--permits"},
+            {"semaphore hold negative", "run semaphore --hold-ms -5", "--hold-ms"},
+            {"semaphore hold over", "run semaphore --hold-ms 60001", "--hold-ms"},
+            {"queue producers 0", "run queue --producers 0", "--producers"},
+            {"queue consumers 0", "run queue --consumers 0", "--consumers"},
+            {"queue items 0", "run queue --items 0", "--items"},
+            {"queue capacity negative", "run queue --capacity -1", "--capacity"},
+            {"queue produce text", "run queue --produce-ms soon", "--produce-ms"},
+            {"pipe mode unknown", "run pipe --mode sideways", "--mode"},
+            {"pipe count negative", "run pipe --count -1", "--count"},
+            {"pipe send over", "run pipe --send-ms 60001", "--send-ms"},
+            {"pool workers 0", "run pool --workers 0", "--workers"},
+            {"pool tasks 0", "run pool --tasks 0", "--tasks"},
+            {"pool skew unknown", "run pool --skew random", "--skew"},
+            {"pool trials 0", "run pool --trials 0", "--trials"},
+            {"cpu limit 0", "run lock --cpu-limit-s 0", "--cpu-limit-s"},
+            {"time limit text", "run lock --time-limit-s long", "--time-limit-s"},
+            {"cont bad time", "run semaphore --cont 1@later", "--cont"},
+            {"kill holder without time", "run semaphore --kill holder", "--kill"},
+        };
+        // clang-format on
+        for (const auto& row : more)
+            QTest::addRow("%s", row[0]) << QString::fromLatin1(row[1]).split(QLatin1Char(' '))
+                                        << QString::fromLatin1(row[2]);
+        QTest::addRow("pipe messages too long") << QStringList {QStringLiteral("run"), QStringLiteral("pipe"),
+            QStringLiteral("--messages"), QString(401, QLatin1Char('x'))}
+                                                << QStringLiteral("--messages");
         QTest::addRow("json folder missing")
             << run + QStringList {QStringLiteral("--json"), QStringLiteral("/nonexistent-procviz/run.json")}
             << QStringLiteral("--json");
