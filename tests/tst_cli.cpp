@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the real procviz binary, which starts real worker processes.
+#include "engine/procstat.h"
+
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -354,6 +357,64 @@ private slots:
             const auto pid = pid_t(worker.value(QLatin1String("pid")).toInteger());
             QVERIFY(::kill(pid, 0) != 0 && errno == ESRCH);
         }
+    }
+
+    void killedAppTakesItsWorkersAndItsSegmentGoesNextTime()
+    {
+        QProcess process;
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PROCVIZ_WORKER"), QStringLiteral(PROCVIZ_WORKER_PATH));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(PROCVIZ_BINARY),
+            {QStringLiteral("run"), QStringLiteral("lock"), QStringLiteral("--increments"), QStringLiteral("100000000"),
+                QStringLiteral("--quiet")});
+        QVERIFY(process.waitForStarted());
+        const qint64 app = process.processId();
+        QList<qint64> workers;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                workers = childrenOf(app);
+                return workers.size() == 4;
+            },
+            10000));
+        const QString segmentPrefix = QStringLiteral("procviz-%1-").arg(app);
+        QVERIFY(!QDir(QStringLiteral("/dev/shm")).entryList({segmentPrefix + QLatin1Char('*')}, QDir::Files).isEmpty());
+
+        QCOMPARE(::kill(pid_t(app), SIGKILL), 0); // no chance to clean up: the workers must go by themselves
+        QVERIFY(process.waitForFinished(5000));
+        for (qint64 pid : workers) {
+            QVERIFY2(QTest::qWaitFor([pid] { return !isRunning(pid); }, 5000), qPrintable(QString::number(pid)));
+        }
+        // What the killed app could not unlink, the next ProcViz to start removes: its creator is gone.
+        QCOMPARE(runProcViz({QStringLiteral("run"), QStringLiteral("lifecycle"), QStringLiteral("--workers"),
+                                QStringLiteral("1"), QStringLiteral("--sleep-ms"), QStringLiteral("0"),
+                                QStringLiteral("--quiet")})
+                     .exitCode,
+            0);
+        QTRY_VERIFY(
+            QDir(QStringLiteral("/dev/shm")).entryList({segmentPrefix + QLatin1Char('*')}, QDir::Files).isEmpty());
+    }
+
+private:
+    static QList<qint64> childrenOf(qint64 parent)
+    {
+        QList<qint64> children;
+        const auto entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const auto& entry : entries) {
+            bool isPid = false;
+            const qint64 pid = entry.toLongLong(&isPid);
+            const auto stat = isPid ? ProcViz::ProcStat::read(pid) : std::nullopt;
+            if (stat && stat->parentPid == parent)
+                children.append(pid);
+        }
+        return children;
+    }
+
+    // Gone, or a zombie waiting for whoever adopted it: either way no longer running.
+    static bool isRunning(qint64 pid)
+    {
+        const auto stat = ProcViz::ProcStat::read(pid);
+        return stat && stat->state != 'Z' && stat->state != 'X';
     }
 };
 
