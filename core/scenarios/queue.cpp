@@ -7,6 +7,7 @@
 #include "ipc/sharedmemory.h"
 #include "model/runmodel.h"
 #include "scenario/scenario.h"
+#include "telemetry/progressthrottle.h"
 #include "telemetry/telemetrywriter.h"
 #include "worker/pacing.h"
 
@@ -214,6 +215,7 @@ int runProducer(const WorkerContext& context, QueueHeader& header, const QueueSh
     const auto& telemetry = context.telemetry;
     const qint64 produceMs = context.params.value(QStringLiteral("produce-ms")).toLongLong();
     BoundedBuffer queue(header, telemetry);
+    ProgressThrottle throttle(shape.items);
     telemetry.started();
     for (int seq = 0; seq < shape.items; ++seq) {
         Pacing::sleepMs(produceMs, [&] { telemetry.progress(seq, shape.items); }); // making the item
@@ -226,7 +228,8 @@ int runProducer(const WorkerContext& context, QueueHeader& header, const QueueSh
             telemetry.counter(TraceExporter::FlowOutCounter, qint64(context.index) * shape.items + seq + 1);
             telemetry.message(QStringLiteral("put item %1.%2").arg(context.index).arg(seq).toUtf8());
         }
-        telemetry.progress(seq + 1, shape.items);
+        if (throttle.shouldReport(seq + 1, monotonicNowNs()))
+            telemetry.progress(seq + 1, shape.items);
     }
     if (header.producersLeft.fetch_sub(1) == 1) {
         // The tutorial's `queue.put(None)`: one sentinel for all consumers, each passes it on before leaving.
@@ -246,6 +249,7 @@ int runConsumer(const WorkerContext& context, QueueHeader& header, const QueueSh
     BoundedBuffer queue(header, telemetry);
     QList<std::int32_t> lastSeq(shape.producers, -1);
     std::int64_t mine = 0;
+    ProgressThrottle throttle(shape.totalItems());
     telemetry.started();
     for (;;) {
         const Slot slot = queue.get();
@@ -272,7 +276,8 @@ int runConsumer(const WorkerContext& context, QueueHeader& header, const QueueSh
                                   .arg(slot.seq)
                                   .toUtf8());
         }
-        telemetry.progress(consumed, shape.totalItems());
+        if (throttle.shouldReport(consumed, monotonicNowNs()))
+            telemetry.progress(consumed, shape.totalItems());
         Pacing::sleepMs(consumeMs, [&] { telemetry.progress(header.consumed.load(), shape.totalItems()); });
     }
     telemetry.progress(shape.totalItems(), shape.totalItems());

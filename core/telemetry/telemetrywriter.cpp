@@ -23,8 +23,11 @@ TelemetryWriter::TelemetryWriter(int fd)
 
 void TelemetryWriter::send(TelemetryRecord record) const
 {
-    record.pid = getpid();
-    record.tid = static_cast<std::int32_t>(syscall(SYS_gettid));
+    // Workers never fork after their first record: one getpid()/gettid() per thread, not two syscalls a record.
+    static thread_local const std::int32_t pid = getpid();
+    static thread_local const auto tid = static_cast<std::int32_t>(syscall(SYS_gettid));
+    record.pid = pid;
+    record.tid = tid;
     record.timestampNs = monotonicNowNs();
     record.seal();
     const auto* bytes = reinterpret_cast<const char*>(&record);
