@@ -147,7 +147,7 @@ void ProgressChart::onTick()
     }
     const bool ended = m_model->endNs() >= 0;
     if (m_model->startNs() != m_seenStartNs) {
-        // RunModel::begin() starts a new run at revision 1: the old graphs describe another run.
+        // A new start time means a new run: the old graphs describe another one.
         m_plot->clearGraphs();
         m_plot->clearItems();
         m_series.clear();

@@ -29,6 +29,15 @@ struct Phase
 {
     QString name;
     QList<WorkerSpec> workers;
+
+    /// The common case: @p count workers of one role, indexed 0 to count - 1.
+    static Phase ofRole(const QString& name, const QString& role, int count)
+    {
+        Phase phase {name, {}};
+        for (int i = 0; i < count; ++i)
+            phase.workers.append({role, i});
+        return phase;
+    }
 };
 
 /// Parent-side objects a run needs (shared memory, semaphores, ...). Destroying it tears them down.

@@ -42,10 +42,7 @@ public:
 
     QList<Phase> plan(const QVariantMap& params) const override
     {
-        Phase phase {QStringLiteral("workers"), {}};
-        for (int i = 0; i < params.value(QStringLiteral("workers")).toInt(); ++i)
-            phase.workers.append({WorkerRole, i});
-        return {phase};
+        return {Phase::ofRole(QStringLiteral("workers"), WorkerRole, params.value(QStringLiteral("workers")).toInt())};
     }
 
     int runWorker(const WorkerContext& context) const override

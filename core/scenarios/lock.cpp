@@ -143,10 +143,8 @@ public:
 
     QList<Phase> plan(const QVariantMap& params) const override
     {
-        Phase phase {QStringLiteral("increment"), {}};
-        for (int i = 0; i < params.value(QStringLiteral("workers")).toInt(); ++i)
-            phase.workers.append({WorkerRole, i});
-        return {phase};
+        return {
+            Phase::ofRole(QStringLiteral("increment"), WorkerRole, params.value(QStringLiteral("workers")).toInt())};
     }
 
     std::unique_ptr<RunResources> setUp(const QVariantMap& params, QString* error) const override

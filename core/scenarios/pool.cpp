@@ -141,10 +141,7 @@ public:
 
     QList<Phase> plan(const QVariantMap& params) const override
     {
-        Phase phase {QStringLiteral("map"), {}};
-        for (int i = 0; i < PoolShape(params).workers; ++i)
-            phase.workers.append({WorkerRole, i});
-        return {phase};
+        return {Phase::ofRole(QStringLiteral("map"), WorkerRole, PoolShape(params).workers)};
     }
 
     std::unique_ptr<RunResources> setUp(const QVariantMap& params, QString* error) const override;

@@ -144,10 +144,7 @@ public:
 
     QList<Phase> plan(const QVariantMap& params) const override
     {
-        Phase phase {QStringLiteral("compete"), {}};
-        for (int i = 0; i < params.value(QStringLiteral("workers")).toInt(); ++i)
-            phase.workers.append({WorkerRole, i});
-        return {phase};
+        return {Phase::ofRole(QStringLiteral("compete"), WorkerRole, params.value(QStringLiteral("workers")).toInt())};
     }
 
     std::unique_ptr<RunResources> setUp(const QVariantMap& params, QString* error) const override
