@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <pthread.h>
 
@@ -28,9 +29,10 @@ public:
     { }
 
     /// Takes the mutex. While it waits, @p stillWaiting is called every WaitSliceNs (so a worker can say it
-    /// is blocked, even when it will never get the lock). Returns nothing but errors other than EOWNERDEAD
-    /// abort the worker: a mutex that cannot be locked leaves no lesson to show.
-    Locked lock(const std::function<void()>& stillWaiting = {});
+    /// is blocked, even when it will never get the lock). Errors other than EOWNERDEAD abort the worker: a
+    /// mutex that cannot be locked leaves no lesson to show. When @p waitedNs is given, the time spent waiting
+    /// is added to it; the clock is read only when the mutex was taken, so a free mutex costs no clock read.
+    Locked lock(const std::function<void()>& stillWaiting = {}, std::int64_t* waitedNs = nullptr);
     void unlock();
 
 private:

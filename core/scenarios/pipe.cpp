@@ -371,7 +371,7 @@ void Endpoint::reportProgress()
 {
     const auto done = m_report.sent.load() + m_report.received.load();
     const auto total = std::max<std::int64_t>(done, (m_canSend ? m_scriptSize : 0) + m_expected);
-    if (m_throttle.shouldReport(done * 1000 / std::max<std::int64_t>(total, 1), monotonicNowNs()))
+    if (m_throttle.shouldReport(done * 1000 / std::max<std::int64_t>(total, 1)))
         m_telemetry.progress(done, total);
 }
 
@@ -389,7 +389,7 @@ int Endpoint::run()
         while (m_canSend && m_channelOpen && !failed && m_out.isEmpty()) {
             if (!m_replies.isEmpty()) {
                 failed = !send(m_replies.takeFirst(), Reply);
-            } else if (m_nextScript < m_scriptSize && monotonicNowNs() >= m_nextSendNs) {
+            } else if (m_nextScript < m_scriptSize && (m_sendMs == 0 || monotonicNowNs() >= m_nextSendNs)) {
                 failed = !send(scriptMessage(m_nextScript++), 0);
                 m_repliesAwaited += m_shape.duplex ? 1 : 0;
                 m_nextSendNs = now + m_sendMs * 1'000'000;
@@ -419,18 +419,21 @@ int Endpoint::run()
                 break;
         }
         // Hand over frames already read, one per --recv-ms.
-        bool handled = false;
-        while (m_canReceive && monotonicNowNs() >= m_nextReadNs
-            && m_channelBuffer.size() >= qsizetype(sizeof(FrameHeader))) {
+        // The consumed frames leave the buffer in one move afterwards: one per frame would copy the rest of
+        // a 64 KiB read again for each 40-byte message.
+        qsizetype consumed = 0;
+        while (m_canReceive && (m_receiveMs == 0 || monotonicNowNs() >= m_nextReadNs)
+            && m_channelBuffer.size() - consumed >= qsizetype(sizeof(FrameHeader))) {
             FrameHeader frame;
-            std::memcpy(&frame, m_channelBuffer.constData(), sizeof frame);
-            if (m_channelBuffer.size() < qsizetype(sizeof frame + frame.bytes))
+            std::memcpy(&frame, m_channelBuffer.constData() + consumed, sizeof frame);
+            if (m_channelBuffer.size() - consumed < qsizetype(sizeof frame + frame.bytes))
                 break;
-            handleFrame(frame, QByteArrayView(m_channelBuffer).sliced(sizeof frame, frame.bytes));
-            m_channelBuffer.remove(0, qsizetype(sizeof frame + frame.bytes));
-            handled = true;
+            handleFrame(frame, QByteArrayView(m_channelBuffer).sliced(consumed + sizeof frame, frame.bytes));
+            consumed += qsizetype(sizeof frame + frame.bytes);
             reportProgress();
         }
+        m_channelBuffer.remove(0, consumed);
+        const bool handled = consumed > 0;
         if (handled)
             continue; // a reply may be due
         if (!m_canReceive && !sending() && !m_stdinOpen)

@@ -227,7 +227,7 @@ int PoolScenario::runWorker(const WorkerContext& context) const
             slot.writes.fetch_add(1);
             tally.tasks.fetch_add(1);
             const auto done = header.tasksDone.fetch_add(1) + 1;
-            if (throttle.shouldReport(done, monotonicNowNs()))
+            if (throttle.shouldReport(done))
                 telemetry.progress(done, shape.tasks);
         }
         telemetry.counter("chunks", tally.chunks.load());

@@ -228,7 +228,7 @@ int runProducer(const WorkerContext& context, QueueHeader& header, const QueueSh
             telemetry.counter(TraceExporter::FlowOutCounter, qint64(context.index) * shape.items + seq + 1);
             telemetry.message(QStringLiteral("put item %1.%2").arg(context.index).arg(seq).toUtf8());
         }
-        if (throttle.shouldReport(seq + 1, monotonicNowNs()))
+        if (throttle.shouldReport(seq + 1))
             telemetry.progress(seq + 1, shape.items);
     }
     if (header.producersLeft.fetch_sub(1) == 1) {
@@ -276,7 +276,7 @@ int runConsumer(const WorkerContext& context, QueueHeader& header, const QueueSh
                                   .arg(slot.seq)
                                   .toUtf8());
         }
-        if (throttle.shouldReport(consumed, monotonicNowNs()))
+        if (throttle.shouldReport(consumed))
             telemetry.progress(consumed, shape.totalItems());
         Pacing::sleepMs(consumeMs, [&] { telemetry.progress(header.consumed.load(), shape.totalItems()); });
     }

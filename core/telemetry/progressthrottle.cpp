@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "progressthrottle.h"
 
+#include "telemetryrecord.h"
+
 namespace ProcViz {
 
 ProgressThrottle::ProgressThrottle(std::int64_t total)
@@ -20,6 +22,13 @@ bool ProgressThrottle::shouldReport(std::int64_t done, std::int64_t nowNs)
     m_lastPermille = permille;
     m_lastReportNs = nowNs;
     return true;
+}
+
+bool ProgressThrottle::shouldReport(std::int64_t done)
+{
+    if (m_reportedEnd || (done < m_total && m_lastPermille >= 0 && done * 1000 / m_total == m_lastPermille))
+        return false;
+    return shouldReport(done, monotonicNowNs());
 }
 
 } // namespace ProcViz

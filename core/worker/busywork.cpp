@@ -29,13 +29,13 @@ std::uint64_t BusyWork::run(
 {
     ProgressThrottle throttle(iterations);
     std::uint64_t sum = 0;
-    if (throttle.shouldReport(0, monotonicNowNs()))
+    if (throttle.shouldReport(0))
         telemetry.progress(0, iterations, lane);
     for (std::int64_t done = 0; done < iterations;) {
         const auto count = std::min(ChunkIterations, iterations - done);
         sum = add(sum, done, count);
         done += count;
-        if (throttle.shouldReport(done, monotonicNowNs()))
+        if (throttle.shouldReport(done))
             telemetry.progress(done, iterations, lane);
         if (betweenChunks)
             betweenChunks();
