@@ -182,6 +182,15 @@ private Q_SLOTS:
         QVERIFY(reports >= 2);
         QVERIFY(!throttle.shouldReport(total, now + ProgressThrottle::MinIntervalNs));
     }
+
+    void throttleWithItsOwnClock()
+    {
+        ProgressThrottle throttle(1000);
+        QVERIFY(throttle.shouldReport(0)); // the first always passes
+        QVERIFY(!throttle.shouldReport(0)); // no permille moved: not even the clock is read
+        QVERIFY(throttle.shouldReport(1000)); // the last always passes, once
+        QVERIFY(!throttle.shouldReport(1000));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTelemetry)
