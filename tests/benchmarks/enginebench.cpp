@@ -80,8 +80,14 @@ QList<Figure> parallel(const Config& config, int cores)
 {
     const qint64 iterations = config.quick ? 50'000'000 : 900'000'000;
     const int workers = cores;
-    QList<double> processes, threads, gil;
+    QList<double> processes, threads, gil, bare;
     for (int r = 0; r < config.repetitions; ++r) {
+        // What this machine gives the same loop with nothing of ProcViz around it: the ceiling for the two
+        // figures below, on a virtual machine whose two vCPUs may not be two full cores.
+        const double alone = bareElapsedSeconds(1, iterations * workers);
+        const double together = bareElapsedSeconds(workers, iterations);
+        if (alone > 0 && together > 0)
+            bare.append(alone / together);
         const auto run = runScenario(QStringLiteral("timing"),
             {{QStringLiteral("mode"), QStringLiteral("all")}, {QStringLiteral("workers"), workers},
                 {QStringLiteral("iterations"), iterations}});
@@ -100,7 +106,10 @@ QList<Figure> parallel(const Config& config, int cores)
         return d;
     };
     const double p = median(processes) / ideal, t = median(threads) / ideal, g = median(gil);
+    const double b = median(bare) / ideal;
     return {
+        {QStringLiteral("efficiency_bare"), QStringLiteral("2 (ceiling) bare fork(): speedup / min(w,cores)"), b,
+            QString(), QString(), std::nullopt, withSpeedup(median(bare))},
         {QStringLiteral("efficiency_processes"), QStringLiteral("2 efficiency: processes speedup / min(w,cores)"), p,
             QString(), QStringLiteral(">= 0.95"), p >= 0.95, withSpeedup(median(processes))},
         {QStringLiteral("efficiency_threads"), QStringLiteral("2 efficiency: threads speedup / min(w,cores)"), t,
