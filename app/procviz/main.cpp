@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 
 #include <cstdio>
 #include <cstring>
@@ -77,6 +78,9 @@ int main(int argc, char** argv)
     app.setApplicationName(QStringLiteral("procviz"));
     app.setApplicationDisplayName(QStringLiteral("ProcViz"));
     app.setApplicationVersion(QStringLiteral(PROCVIZ_VERSION));
+    // Wayland compositors match the window to its menu entry (and icon) by this name; X11 by StartupWMClass.
+    app.setDesktopFileName(QStringLiteral("io.github.procviz.ProcViz"));
+    app.setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.procviz.ProcViz.png")));
 
     ProcViz::MainWindow window;
     window.show();
