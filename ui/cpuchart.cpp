@@ -31,6 +31,7 @@ void CpuChart::clearRun()
 void CpuChart::updateFromModel()
 {
     const auto& workers = model()->workers();
+    const bool added = qsizetype(m_series.size()) < workers.size();
     for (auto i = qsizetype(m_series.size()); i < workers.size(); ++i) {
         Series series;
         series.workerId = int(i);
@@ -39,8 +40,8 @@ void CpuChart::updateFromModel()
             tr("%1 · PID %2").arg(workerLabel(workers[i].role, workers[i].index)).arg(workers[i].pid));
         m_series.push_back(series);
     }
-    if (!m_series.empty())
-        applyColors();
+    if (added)
+        applySeriesStyle();
     for (auto& series : m_series) {
         const auto& samples = workers.at(series.workerId).samples;
         // The model thins a long series by dropping every other point: then start over.
@@ -49,13 +50,14 @@ void CpuChart::updateFromModel()
             series.graph->data()->clear();
             series.sampleCount = 0;
         }
+        auto data = series.graph->data();
         for (qsizetype i = std::max<qsizetype>(1, series.sampleCount); i < samples.size(); ++i) {
             const double dt = double(samples[i].timeNs - samples[i - 1].timeNs) / 1e9;
             if (dt <= 0)
                 continue;
             const double percent = std::max(0.0, (samples[i].cpuSeconds - samples[i - 1].cpuSeconds) / dt * 100);
             m_highest = std::max(m_highest, percent);
-            series.graph->addData(double(samples[i].timeNs) / 1e9, percent);
+            data->add(QCPGraphData(double(samples[i].timeNs) / 1e9, percent));
         }
         series.sampleCount = samples.size();
         series.lastTimeNs = samples.isEmpty() ? -1 : samples.last().timeNs;
@@ -64,11 +66,11 @@ void CpuChart::updateFromModel()
     plot()->yAxis->setRange(-4, m_highest * 1.1);
 }
 
-void CpuChart::applyColors()
+void CpuChart::applySeriesStyle()
 {
     const QColor base = palette().color(QPalette::Base);
     for (size_t i = 0; i < m_series.size(); ++i)
-        m_series[i].graph->setPen(QPen(StatePalette::seriesColor(int(i), base), 3));
+        m_series[i].graph->setPen(QPen(StatePalette::seriesColor(int(i), base), scaled(3)));
 }
 
 } // namespace ProcViz

@@ -23,7 +23,7 @@ public:
 protected:
     void clearRun() override;
     void updateFromModel() override;
-    void applyColors() override;
+    void applySeriesStyle() override;
 
 private:
     struct Series

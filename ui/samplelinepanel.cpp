@@ -25,7 +25,7 @@ SampleLinePanel::SampleLinePanel(Spec spec, QWidget* parent)
     m_summary->position->setCoords(0.98, 0.04);
     m_summary->setPadding(QMargins(8, 4, 8, 4));
     m_summary->setTextAlignment(Qt::AlignLeft);
-    applyColors();
+    applySeriesStyle();
     clearRun();
 }
 
@@ -72,15 +72,15 @@ void SampleLinePanel::updateFromModel()
     plot()->yAxis->setRange(0, m_highest * 1.15 + 0.5);
 }
 
-void SampleLinePanel::applyColors()
+void SampleLinePanel::applySeriesStyle()
 {
     const QColor text = palette().color(QPalette::WindowText);
     const QColor color = StatePalette::seriesColor(0, palette().color(QPalette::Base));
-    m_line->setPen(QPen(color, 4));
+    m_line->setPen(QPen(color, scaled(4)));
     QColor fill = color;
     fill.setAlpha(50);
     m_line->setBrush(fill);
-    m_limit->setPen(QPen(QColor(0xD55E00), 3, Qt::DashLine));
+    m_limit->setPen(QPen(QColor(0xD55E00), scaled(3), Qt::DashLine));
     m_limitLabel->setColor(text);
     QFont bold = scaledFont(font(), 1.2);
     bold.setBold(true);

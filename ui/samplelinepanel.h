@@ -33,7 +33,7 @@ public:
 protected:
     void clearRun() override;
     void updateFromModel() override;
-    void applyColors() override;
+    void applySeriesStyle() override;
 
 private:
     Spec m_spec;

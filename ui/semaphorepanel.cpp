@@ -19,7 +19,7 @@ SemaphorePanel::SemaphorePanel(QWidget* parent)
     m_limitLabel = new QCPItemText(plot());
     m_limitLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
     m_limitLabel->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
-    applyColors();
+    applySeriesStyle();
     clearRun();
 }
 
@@ -55,15 +55,15 @@ void SemaphorePanel::updateFromModel()
     plot()->yAxis->setRange(0, double(std::max(permits, workers)) + 0.8);
 }
 
-void SemaphorePanel::applyColors()
+void SemaphorePanel::applySeriesStyle()
 {
     const QColor text = palette().color(QPalette::WindowText);
     const QColor holding = StatePalette::stateColor(WorkerState::Holding);
-    m_inUse->setPen(QPen(holding, 4));
+    m_inUse->setPen(QPen(holding, scaled(4)));
     QColor fill = holding;
     fill.setAlpha(60);
     m_inUse->setBrush(fill);
-    m_limit->setPen(QPen(QColor(0xD55E00), 3, Qt::DashLine));
+    m_limit->setPen(QPen(QColor(0xD55E00), scaled(3), Qt::DashLine));
     m_limitLabel->setColor(text);
     QFont bold = scaledFont(font(), 1.3);
     bold.setBold(true);

@@ -20,7 +20,7 @@ public:
 protected:
     void clearRun() override;
     void updateFromModel() override;
-    void applyColors() override;
+    void applySeriesStyle() override;
 
 private:
     QCPGraph* m_inUse = nullptr;

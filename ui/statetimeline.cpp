@@ -36,6 +36,7 @@ StateTimeline::StateTimeline(QWidget* parent)
     }
     connect(plot(), &QCustomPlot::mousePress, this, &StateTimeline::onPlotClicked);
     clearRun();
+    applySeriesStyle();
 }
 
 int StateTimeline::laneCount() const
@@ -118,10 +119,14 @@ void StateTimeline::resizeEvent(QResizeEvent* event)
     updateLabels();
 }
 
-void StateTimeline::applyColors()
+void StateTimeline::applySeriesStyle()
 {
-    if (m_lanes)
-        m_lanes->setTextColor(palette().color(QPalette::WindowText));
+    if (!m_lanes)
+        return;
+    m_lanes->setTextColor(palette().color(QPalette::WindowText));
+    m_lanes->setFont(font());
+    m_lanes->setStyleScale(styleScale());
+    updateLabels(); // bigger tick labels fit fewer lanes
 }
 
 void StateTimeline::onPlotClicked(QMouseEvent* event)

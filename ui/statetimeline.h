@@ -26,7 +26,7 @@ Q_SIGNALS:
 protected:
     void clearRun() override;
     void updateFromModel() override;
-    void applyColors() override;
+    void applySeriesStyle() override;
     void keyPressEvent(QKeyEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 

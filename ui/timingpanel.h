@@ -24,7 +24,7 @@ public:
 protected:
     void clearRun() override;
     void updateFromModel() override;
-    void applyColors() override;
+    void applySeriesStyle() override;
 
 private:
     void rebuild();
