@@ -14,6 +14,8 @@ CpuChart::CpuChart(QWidget* parent)
 {
     plot()->yAxis->setLabel(tr("CPU (% of a core)"));
     plot()->yAxis->setRange(-4, 110);
+    // The legend is never shown; 64 hidden entries would still be measured at every replot's layout.
+    plot()->setAutoAddPlottableToLegend(false);
     // With many processes on few cores each line jumps between 0 and 100 % sample after sample: antialiased
     // 3-pixel strokes of 64 such lines took 25 ms a replot (100 ms at p99) on two cores, 7 ms without
     // (tests/benchmarks/README.md). At 15 Hz the plain staircase reads the same.
@@ -28,7 +30,7 @@ void CpuChart::clearRun()
     plot()->yAxis->setRange(-4, 110);
 }
 
-void CpuChart::updateFromModel()
+bool CpuChart::updateFromModel()
 {
     const auto& workers = model()->workers();
     const bool added = qsizetype(m_series.size()) < workers.size();
@@ -64,6 +66,7 @@ void CpuChart::updateFromModel()
     }
     // A little below 0 so an idle (sleeping) process's line is not hidden under the axis.
     plot()->yAxis->setRange(-4, m_highest * 1.1);
+    return true;
 }
 
 void CpuChart::applySeriesStyle()

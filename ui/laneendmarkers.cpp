@@ -17,6 +17,23 @@ void LaneEndMarkers::setLabelColors(const QColor& text, const QColor& background
     m_background = background;
 }
 
+void LaneEndMarkers::setLabelFont(const QFont& font)
+{
+    m_font = font;
+    m_texts.clear();
+}
+
+const QStaticText& LaneEndMarkers::laidOut(const QString& label)
+{
+    auto it = m_texts.find(label);
+    if (it == m_texts.end()) {
+        it = m_texts.insert(label, QStaticText(label));
+        it->setTextFormat(Qt::PlainText);
+        it->prepare(QTransform(), m_font);
+    }
+    return *it;
+}
+
 double LaneEndMarkers::selectTest(const QPointF&, bool, QVariant*) const
 {
     return -1;
@@ -39,7 +56,6 @@ void LaneEndMarkers::draw(QCPPainter* painter)
     if (!mKeyAxis || !mValueAxis)
         return;
     const QRectF clip = clipRect();
-    const QFontMetricsF metrics(m_font);
     QList<QRectF> taken; // labels drawn so far
     painter->setFont(m_font);
     for (const LaneGraph* graph : std::as_const(m_graphs)) {
@@ -56,7 +72,8 @@ void LaneEndMarkers::draw(QCPPainter* painter)
 
         if (graph->endLabel().isEmpty())
             continue;
-        const QSizeF size(metrics.horizontalAdvance(graph->endLabel()) + 4, metrics.height());
+        const QStaticText& text = laidOut(graph->endLabel());
+        const QSizeF size = text.size() + QSizeF(4, 0);
         // Right of the marker; left of it where the plot ends, e.g. at the live edge.
         QRectF label(QPointF(end.x() + marker.size() / 2 + 2, end.y() - size.height() / 2), size);
         if (label.right() > clip.right())
@@ -72,7 +89,7 @@ void LaneEndMarkers::draw(QCPPainter* painter)
         veil.setAlpha(200); // the line stays visible under the name, the name readable over the line
         painter->fillRect(label, veil);
         painter->setPen(m_text);
-        painter->drawText(label, Qt::AlignCenter, graph->endLabel());
+        painter->drawStaticText(label.topLeft() + QPointF(2, 0), text);
     }
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
+#include <QStaticText>
 #include <qcustomplot.h>
 
 namespace ProcViz {
@@ -17,7 +19,7 @@ public:
     LaneEndMarkers(QCPAxis* keyAxis, QCPAxis* valueAxis);
 
     void setGraphs(const QList<LaneGraph*>& graphs) { m_graphs = graphs; }
-    void setLabelFont(const QFont& font) { m_font = font; }
+    void setLabelFont(const QFont& font);
     void setLabelColors(const QColor& text, const QColor& background);
 
     double selectTest(const QPointF& pos, bool onlySelectable, QVariant* details = nullptr) const override;
@@ -30,8 +32,12 @@ protected:
     void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
 
 private:
+    const QStaticText& laidOut(const QString& label);
+
     QList<LaneGraph*> m_graphs;
     QFont m_font;
+    /// Each name laid out once, not at every replot: plain drawText() shapes the text on every call.
+    QHash<QString, QStaticText> m_texts;
     QColor m_text = Qt::black;
     QColor m_background = Qt::white;
 };

@@ -132,9 +132,10 @@ void LiveChart::onTick()
         return;
     }
     m_seenRevision = m_model->revision();
-    updateFromModel();
+    const bool changed = updateFromModel();
     followLiveEnd();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    if (changed || m_timeAxis)
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
     if (ended)
         m_refreshTimer.stop();
 }

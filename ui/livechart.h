@@ -47,7 +47,9 @@ protected:
     void setTimeAxis(bool timeAxis);
 
     virtual void clearRun() = 0; ///< forget the last run's series
-    virtual void updateFromModel() = 0; ///< take in the model's news
+    /// Takes in the model's news; false when nothing the chart shows changed, which saves the replot of a
+    /// chart without a time axis (a time axis moves on every tick).
+    virtual bool updateFromModel() = 0;
     /// Restyles the subclass's series and items (colours, widths, fonts) after a palette or font change.
     virtual void applySeriesStyle() { }
 

@@ -37,7 +37,7 @@ void LockPanel::clearRun()
     m_lostLabel->setVisible(false);
 }
 
-void LockPanel::updateFromModel()
+bool LockPanel::updateFromModel()
 {
     const auto& params = model()->params();
     const qint64 expected = params.value(QStringLiteral("workers")).toLongLong()
@@ -73,6 +73,7 @@ void LockPanel::updateFromModel()
         m_lostLabel->setVisible(true);
     }
     plot()->yAxis->setRange(0, std::max<double>(expected, 1) * 1.12);
+    return true;
 }
 
 void LockPanel::applySeriesStyle()

@@ -94,12 +94,13 @@ void ProgressChart::clearRun()
     m_phases.clear();
 }
 
-void ProgressChart::updateFromModel()
+bool ProgressChart::updateFromModel()
 {
     addMissingPhases();
     addMissingSeries();
     for (auto& series : m_series)
         appendNewPoints(series);
+    return true;
 }
 
 void ProgressChart::addMissingPhases()
@@ -153,13 +154,16 @@ void ProgressChart::addMissingSeries()
         [](const Series& a, const Series& b) { return std::tie(a.workerId, a.lane) < std::tie(b.workerId, b.lane); });
     plot()->legend->clearItems();
     updateLegendVisibility();
+    // Past a dozen lines the legend stays hidden: entries nobody sees need not be made (nor laid out).
+    const bool listed = m_series.size() <= MaxLegendEntries;
     QList<LaneGraph*> graphs;
     int positionInPhase = 0;
     for (size_t i = 0; i < m_series.size(); ++i) {
         positionInPhase = i > 0 && m_series[i].phase == m_series[i - 1].phase ? positionInPhase + 1 : 0;
         m_series[i].graph->setName(seriesName(m_series[i].workerId, m_series[i].lane));
         m_series[i].graph->setEndLabel(shortName(m_series[i].workerId, m_series[i].lane));
-        m_series[i].graph->addToLegend();
+        if (listed)
+            m_series[i].graph->addToLegend();
         styleSeries(m_series[i], positionInPhase);
         graphs.append(m_series[i].graph);
     }

@@ -34,7 +34,7 @@ public:
 
 protected:
     void clearRun() override;
-    void updateFromModel() override;
+    bool updateFromModel() override;
     void applySeriesStyle() override;
     void resizeEvent(QResizeEvent* event) override;
 

@@ -39,7 +39,7 @@ void SampleLinePanel::clearRun()
     m_summary->setVisible(false);
 }
 
-void SampleLinePanel::updateFromModel()
+bool SampleLinePanel::updateFromModel()
 {
     const qint64 limit
         = m_spec.limitParameter.isEmpty() ? 0 : model()->params().value(m_spec.limitParameter).toLongLong();
@@ -70,6 +70,7 @@ void SampleLinePanel::updateFromModel()
         m_summary->setVisible(!m_summary->text().isEmpty());
     }
     plot()->yAxis->setRange(0, m_highest * 1.15 + 0.5);
+    return true;
 }
 
 void SampleLinePanel::applySeriesStyle()

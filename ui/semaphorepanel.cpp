@@ -31,7 +31,7 @@ void SemaphorePanel::clearRun()
     m_limitLabel->setVisible(false);
 }
 
-void SemaphorePanel::updateFromModel()
+bool SemaphorePanel::updateFromModel()
 {
     const qint64 permits = model()->params().value(QStringLiteral("permits")).toLongLong();
     const qint64 workers = model()->params().value(QStringLiteral("workers")).toLongLong();
@@ -53,6 +53,7 @@ void SemaphorePanel::updateFromModel()
         m_pointCount = series.points.size();
     }
     plot()->yAxis->setRange(0, double(std::max(permits, workers)) + 0.8);
+    return true;
 }
 
 void SemaphorePanel::applySeriesStyle()

@@ -19,7 +19,7 @@ public:
 
 protected:
     void clearRun() override;
-    void updateFromModel() override;
+    bool updateFromModel() override;
     void applySeriesStyle() override;
 
 private:

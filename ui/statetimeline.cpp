@@ -67,19 +67,26 @@ void StateTimeline::clearRun()
     updateLabels();
 }
 
-void StateTimeline::updateFromModel()
+bool StateTimeline::updateFromModel()
 {
+    // Lanes only ever get added: while their number stands, nothing needs rebuilding (the bars themselves
+    // are read from the model when drawn).
+    qsizetype count = 0;
+    for (const auto& worker : model()->workers())
+        count += std::max<qsizetype>(1, worker.lanes.size());
+    if (count == m_lanes->rows().size())
+        return true;
     QList<TimelinePlottable::Row> rows;
+    rows.reserve(count);
     for (const auto& worker : model()->workers()) {
         for (const auto& lane : worker.lanes)
             rows.append({worker.id, lane.lane});
         if (worker.lanes.isEmpty())
             rows.append({worker.id, 0});
     }
-    if (rows.size() != m_lanes->rows().size()) {
-        m_lanes->setRows(rows);
-        updateLabels();
-    }
+    m_lanes->setRows(rows);
+    updateLabels();
+    return true;
 }
 
 void StateTimeline::updateLabels()

@@ -25,7 +25,7 @@ Q_SIGNALS:
 
 protected:
     void clearRun() override;
-    void updateFromModel() override;
+    bool updateFromModel() override;
     void applySeriesStyle() override;
     void keyPressEvent(QKeyEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;

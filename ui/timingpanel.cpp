@@ -39,10 +39,10 @@ void TimingPanel::clearRun()
     // Kept on purpose: the bars compare runs.
 }
 
-void TimingPanel::updateFromModel()
+bool TimingPanel::updateFromModel()
 {
     if (model()->endNs() < 0 || model()->startNs() == m_takenStartNs)
-        return;
+        return false; // the bars show finished runs only
     m_takenStartNs = model()->startNs();
     const auto& params = model()->params();
     const QString workload = params.value(QStringLiteral("workers")).toString() + QLatin1Char('/')
@@ -58,6 +58,7 @@ void TimingPanel::updateFromModel()
                 mode.value(QLatin1String("mode")).toString(), mode.value(QLatin1String("elapsed_s")).toDouble());
     }
     rebuild();
+    return true;
 }
 
 void TimingPanel::rebuild()
