@@ -14,6 +14,8 @@ CpuChart::CpuChart(QWidget* parent)
 {
     plot()->yAxis->setLabel(tr("CPU (% of a core)"));
     plot()->yAxis->setRange(-4, 110);
+    // The legend is never shown; 64 hidden entries would still be measured at every replot's layout.
+    plot()->setAutoAddPlottableToLegend(false);
     // With many processes on few cores each line jumps between 0 and 100 % sample after sample: antialiased
     // 3-pixel strokes of 64 such lines took 25 ms a replot (100 ms at p99) on two cores, 7 ms without
     // (tests/benchmarks/README.md). At 15 Hz the plain staircase reads the same.
@@ -28,9 +30,10 @@ void CpuChart::clearRun()
     plot()->yAxis->setRange(-4, 110);
 }
 
-void CpuChart::updateFromModel()
+bool CpuChart::updateFromModel()
 {
     const auto& workers = model()->workers();
+    const bool added = qsizetype(m_series.size()) < workers.size();
     for (auto i = qsizetype(m_series.size()); i < workers.size(); ++i) {
         Series series;
         series.workerId = int(i);
@@ -39,8 +42,8 @@ void CpuChart::updateFromModel()
             tr("%1 · PID %2").arg(workerLabel(workers[i].role, workers[i].index)).arg(workers[i].pid));
         m_series.push_back(series);
     }
-    if (!m_series.empty())
-        applyColors();
+    if (added)
+        applySeriesStyle();
     for (auto& series : m_series) {
         const auto& samples = workers.at(series.workerId).samples;
         // The model thins a long series by dropping every other point: then start over.
@@ -49,26 +52,28 @@ void CpuChart::updateFromModel()
             series.graph->data()->clear();
             series.sampleCount = 0;
         }
+        auto data = series.graph->data();
         for (qsizetype i = std::max<qsizetype>(1, series.sampleCount); i < samples.size(); ++i) {
             const double dt = double(samples[i].timeNs - samples[i - 1].timeNs) / 1e9;
             if (dt <= 0)
                 continue;
             const double percent = std::max(0.0, (samples[i].cpuSeconds - samples[i - 1].cpuSeconds) / dt * 100);
             m_highest = std::max(m_highest, percent);
-            series.graph->addData(double(samples[i].timeNs) / 1e9, percent);
+            data->add(QCPGraphData(double(samples[i].timeNs) / 1e9, percent));
         }
         series.sampleCount = samples.size();
         series.lastTimeNs = samples.isEmpty() ? -1 : samples.last().timeNs;
     }
     // A little below 0 so an idle (sleeping) process's line is not hidden under the axis.
     plot()->yAxis->setRange(-4, m_highest * 1.1);
+    return true;
 }
 
-void CpuChart::applyColors()
+void CpuChart::applySeriesStyle()
 {
     const QColor base = palette().color(QPalette::Base);
     for (size_t i = 0; i < m_series.size(); ++i)
-        m_series[i].graph->setPen(QPen(StatePalette::seriesColor(int(i), base), 3));
+        m_series[i].graph->setPen(QPen(StatePalette::seriesColor(int(i), base), scaled(3)));
 }
 
 } // namespace ProcViz

@@ -22,8 +22,8 @@ public:
 
 protected:
     void clearRun() override;
-    void updateFromModel() override;
-    void applyColors() override;
+    bool updateFromModel() override;
+    void applySeriesStyle() override;
 
 private:
     struct Series

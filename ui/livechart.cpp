@@ -6,6 +6,8 @@
 #include "telemetry/telemetryrecord.h"
 
 #include <QEvent>
+#include <QFontDatabase>
+#include <QFontInfo>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -15,6 +17,18 @@ namespace ProcViz {
 
 namespace {
 constexpr double MinimumSpanSeconds = 1.0;
+
+double styleScaleFor(const QFont& font)
+{
+    // The platform's font, not QApplication::font(): a presentation mode may enlarge the application font
+    // itself, and the lines must grow with it then too.
+    static const int defaultPixels = QFontInfo(QFontDatabase::systemFont(QFontDatabase::GeneralFont)).pixelSize();
+    const int pixels = QFontInfo(font).pixelSize();
+    if (defaultPixels <= 0 || pixels <= 0)
+        return 1;
+    // Below the default, lines keep their width: a thinner line gets lost on a projector.
+    return std::max(1.0, double(pixels) / double(defaultPixels));
+}
 } // namespace
 
 QFont scaledFont(QFont font, double factor)
@@ -31,6 +45,9 @@ LiveChart::LiveChart(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setAntialiasedElements(QCP::aeAll);
+    // Solid lines are then drawn segment by segment instead of as one stroked polyline, whose joins cost
+    // the raster engine far more; at these widths the joins look the same.
+    m_plot->setPlottingHint(QCP::phFastPolylines, true);
     m_plot->setMinimumSize(200, 120);
     // The grid shares its width evenly between the charts instead of by their legends' natural widths.
     m_plot->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
@@ -115,9 +132,10 @@ void LiveChart::onTick()
         return;
     }
     m_seenRevision = m_model->revision();
-    updateFromModel();
+    const bool changed = updateFromModel();
     followLiveEnd();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    if (changed || m_timeAxis)
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
     if (ended)
         m_refreshTimer.stop();
 }
@@ -143,26 +161,27 @@ void LiveChart::changeEvent(QEvent* event)
 
 void LiveChart::applyStyle()
 {
+    m_styleScale = styleScaleFor(font());
     const QPalette pal = palette();
     const QColor text = pal.color(QPalette::WindowText);
     const QColor grid = pal.color(QPalette::Mid);
     m_plot->setBackground(pal.brush(QPalette::Base));
     m_plot->axisRect()->setBackground(pal.brush(QPalette::Base));
     for (auto* axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setBasePen(QPen(text, 2));
-        axis->setTickPen(QPen(text, 2));
-        axis->setSubTickPen(QPen(text, 1));
+        axis->setBasePen(QPen(text, scaled(2)));
+        axis->setTickPen(QPen(text, scaled(2)));
+        axis->setSubTickPen(QPen(text, scaled(1)));
         axis->setLabelColor(text);
         axis->setTickLabelColor(text);
         axis->setLabelFont(scaledFont(font(), 1.3));
         axis->setTickLabelFont(scaledFont(font(), 1.2));
-        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+        axis->grid()->setPen(QPen(grid, scaled(1), Qt::DotLine));
     }
     m_plot->legend->setBrush(pal.brush(QPalette::Base));
-    m_plot->legend->setBorderPen(QPen(grid, 1));
+    m_plot->legend->setBorderPen(QPen(grid, scaled(1)));
     m_plot->legend->setTextColor(text);
     m_plot->legend->setFont(scaledFont(font(), 1.15));
-    applyColors();
+    applySeriesStyle();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

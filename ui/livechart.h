@@ -14,6 +14,9 @@ class RunModel;
 /// A chart fed from a RunModel by pulling: about 30 times a second it looks at RunModel::revision() and,
 /// only when it moved, calls update() and queues one replot. Subclasses draw; this class owns the plot,
 /// the projector-sized style (recomputed on palette and font changes) and the following time axis.
+///
+/// Line widths and marker sizes follow the widget's font: styleScale() is the font's pixel size over the
+/// platform's default, so a presentation mode that enlarges the fonts thickens every line with them.
 class LiveChart : public QWidget
 {
     Q_OBJECT
@@ -33,14 +36,22 @@ public:
 
     QCustomPlot* plot() const { return m_plot; }
 
+    /// The widget font's pixel size relative to the platform's default font (1 at the default size).
+    double styleScale() const { return m_styleScale; }
+    /// A line width or marker size given for the default font, scaled to the current one.
+    double scaled(double pixelsAtDefaultFont) const { return pixelsAtDefaultFont * m_styleScale; }
+
 protected:
     const RunModel* model() const { return m_model; }
     bool hasTimeAxis() const { return m_timeAxis; }
     void setTimeAxis(bool timeAxis);
 
     virtual void clearRun() = 0; ///< forget the last run's series
-    virtual void updateFromModel() = 0; ///< take in the model's news
-    virtual void applyColors() { } ///< recolour series after a palette change
+    /// Takes in the model's news; false when nothing the chart shows changed, which saves the replot of a
+    /// chart without a time axis (a time axis moves on every tick).
+    virtual bool updateFromModel() = 0;
+    /// Restyles the subclass's series and items (colours, widths, fonts) after a palette or font change.
+    virtual void applySeriesStyle() { }
 
     /// Sets the time axis to the run so far (when following).
     void followLiveEnd();
@@ -58,6 +69,7 @@ private:
     qint64 m_seenStartNs = -1;
     bool m_timeAxis = true;
     bool m_settingRange = false;
+    double m_styleScale = 1;
 };
 
 /// Scales a font, for axis labels readable on a projector.

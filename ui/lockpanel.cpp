@@ -24,7 +24,7 @@ LockPanel::LockPanel(QWidget* parent)
     m_lostLabel->position->setCoords(0.98, 0.95);
     m_lostLabel->setPadding(QMargins(8, 4, 8, 4));
     m_lostLabel->setTextAlignment(Qt::AlignRight);
-    applyColors();
+    applySeriesStyle();
     clearRun();
 }
 
@@ -37,7 +37,7 @@ void LockPanel::clearRun()
     m_lostLabel->setVisible(false);
 }
 
-void LockPanel::updateFromModel()
+bool LockPanel::updateFromModel()
 {
     const auto& params = model()->params();
     const qint64 expected = params.value(QStringLiteral("workers")).toLongLong()
@@ -73,13 +73,14 @@ void LockPanel::updateFromModel()
         m_lostLabel->setVisible(true);
     }
     plot()->yAxis->setRange(0, std::max<double>(expected, 1) * 1.12);
+    return true;
 }
 
-void LockPanel::applyColors()
+void LockPanel::applySeriesStyle()
 {
     const QColor text = palette().color(QPalette::WindowText);
-    m_counter->setPen(QPen(StatePalette::seriesColor(0, palette().color(QPalette::Base)), 4));
-    m_ideal->setPen(QPen(text, 2, Qt::DashLine));
+    m_counter->setPen(QPen(StatePalette::seriesColor(0, palette().color(QPalette::Base)), scaled(4)));
+    m_ideal->setPen(QPen(text, scaled(2), Qt::DashLine));
     m_idealLabel->setColor(text);
     m_idealLabel->setFont(scaledFont(font(), 1.2));
     m_lostLabel->setColor(Qt::white);

@@ -19,8 +19,8 @@ public:
 
 protected:
     void clearRun() override;
-    void updateFromModel() override;
-    void applyColors() override;
+    bool updateFromModel() override;
+    void applySeriesStyle() override;
 
 private:
     QCPGraph* m_counter = nullptr;

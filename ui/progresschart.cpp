@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "progresschart.h"
 
-#include "followstate.h"
+#include "laneendmarkers.h"
+#include "lanegraph.h"
 #include "model/runmodel.h"
 #include "modelabel.h"
-#include "telemetry/telemetryrecord.h"
+#include "statepalette.h"
 
-#include <QEvent>
-#include <QVBoxLayout>
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -17,23 +16,17 @@
 namespace ProcViz {
 
 namespace {
-constexpr int LineWidth = 3;
-constexpr double MinimumSpanSeconds = 1.0;
+constexpr double LineWidth = 3;
+constexpr double MarkerSize = 11;
 constexpr int HeaderPadding = 4;
 constexpr size_t MaxLegendEntries = 12;
 constexpr int MinimumWidthForLegend = 560;
-
-// Okabe–Ito, ordered so the first colours hold up on a washed-out projector (yellow last); black is left
-// out because it is the text colour of a light theme and vanishes on a dark one.
-constexpr std::array<QRgb, 7> OkabeIto = {0x0072B2, 0xE69F00, 0x009E73, 0xD55E00, 0xCC79A7, 0x56B4E9, 0xF0E442};
-// Past seven lines in a phase the colours repeat with another dash pattern, so no two lines look alike.
-constexpr std::array<Qt::PenStyle, 3> PenStyles = {Qt::SolidLine, Qt::DashLine, Qt::DotLine};
-
-QFont scaledFont(QFont font, double factor)
-{
-    font.setPointSizeF(font.pointSizeF() * factor);
-    return font;
-}
+/// Past the colours, the next seven lines of a phase get the next shape: filled ones first, which read
+/// best when small, then the outlines. Ten shapes times seven colours: 70 lines without two alike.
+constexpr std::array<QCPScatterStyle::ScatterShape, 10> MarkerShapes = {QCPScatterStyle::ssDisc,
+    QCPScatterStyle::ssSquare, QCPScatterStyle::ssDiamond, QCPScatterStyle::ssTriangle,
+    QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssCross, QCPScatterStyle::ssPlus, QCPScatterStyle::ssStar,
+    QCPScatterStyle::ssCrossSquare, QCPScatterStyle::ssPlusCircle};
 
 QFont headerFont(const QFont& base)
 {
@@ -44,141 +37,81 @@ QFont headerFont(const QFont& base)
 } // namespace
 
 ProgressChart::ProgressChart(QWidget* parent)
-    : QWidget(parent)
-    , m_plot(new QCustomPlot(this))
+    : LiveChart(parent)
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
-
-    m_plot->setAntialiasedElements(QCP::aeAll);
-    m_plot->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
-    m_plot->setMinimumSize(200, 120);
-    m_plot->xAxis->setLabel(tr("time (s)"));
-    m_plot->yAxis->setLabel(tr("progress (%)"));
+    plot()->yAxis->setLabel(tr("progress (%)"));
     // A line at exactly 100 % would be half hidden by the frame: leave a little air above and below.
-    m_plot->yAxis->setRange(-2, 102);
+    plot()->yAxis->setRange(-2, 102);
     auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
     ticker->setTickStep(25);
-    m_plot->yAxis->setTicker(ticker);
-    m_plot->xAxis->setRange(0, MinimumSpanSeconds);
-    m_plot->xAxis->ticker()->setTickCount(4);
+    plot()->yAxis->setTicker(ticker);
+
+    // The markers go on a layer of their own above the lines, so no line is drawn over them.
+    plot()->addLayer(QStringLiteral("laneEnds"), plot()->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    m_endMarkers = new LaneEndMarkers(plot()->xAxis, plot()->yAxis);
+    m_endMarkers->setLayer(QStringLiteral("laneEnds"));
+    m_endMarkers->removeFromLegend();
 
     // The legend gets a column of its own, top-aligned above a spacer, so it never covers a line however
     // many workers there are.
-    auto* legendColumn = new QCPLayoutGrid;
-    m_legendColumn = legendColumn;
-    m_plot->plotLayout()->addElement(0, 1, legendColumn);
-    m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
-    legendColumn->addElement(0, 0, m_plot->legend);
-    legendColumn->addElement(1, 0, new QCPLayoutElement(m_plot));
-    legendColumn->setRowStretchFactor(0, 0.001);
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setMargins(QMargins(8, 6, 8, 6));
+    m_legendColumn = new QCPLayoutGrid;
+    plot()->plotLayout()->addElement(0, 1, m_legendColumn);
+    plot()->plotLayout()->setColumnStretchFactor(1, 0.001);
+    m_legendColumn->addElement(0, 0, plot()->legend);
+    m_legendColumn->addElement(1, 0, new QCPLayoutElement(plot()));
+    m_legendColumn->setRowStretchFactor(0, 0.001);
+    plot()->legend->setVisible(true);
+    plot()->legend->setMargins(QMargins(8, 6, 8, 6));
 
-    m_refreshTimer.setInterval(RefreshIntervalMs);
-    connect(&m_refreshTimer, &QTimer::timeout, this, &ProgressChart::onTick);
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
-    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
-
-    applyStyle();
+    // A zoom, a drag or the live end moving each change where a phase's name fits.
+    connect(plot()->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+        &ProgressChart::placePhaseHeaders);
+    applySeriesStyle();
 }
 
 ProgressChart::~ProgressChart()
 {
     // Taken out of the layout, the legend's column has no owner; with it goes the legend (which tells the plot).
-    if (!m_plot->plotLayout()->hasElement(0, 1))
+    if (!plot()->plotLayout()->hasElement(0, 1))
         delete m_legendColumn;
 }
 
-void ProgressChart::setModel(const RunModel* model)
+int ProgressChart::pointCount(int workerId, int lane) const
 {
-    m_model = model;
-    clear();
+    for (const auto& series : m_series) {
+        if (series.workerId == workerId && series.lane == lane)
+            return series.graph->dataCount();
+    }
+    return 0;
 }
 
-void ProgressChart::setFollowState(FollowState* follow)
+void ProgressChart::clearRun()
 {
-    m_follow = follow;
-    // Only a change the user makes stops following; the chart's own updates set m_settingRange.
-    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
-        if (!m_settingRange && m_follow)
-            m_follow->setFollowing(false);
-        placePhaseHeaders();
-    });
-    connect(follow, &FollowState::followingChanged, this, [this](bool following) {
-        if (following && m_model && !m_model->scenarioId().isEmpty()) {
-            followLiveEnd();
-            m_plot->replot(QCustomPlot::rpQueuedReplot);
-        }
-    });
-}
-
-void ProgressChart::clear()
-{
-    m_plot->clearGraphs();
-    m_plot->clearItems();
+    m_endMarkers->setGraphs({});
+    plot()->clearGraphs();
+    plot()->clearItems();
     m_series.clear();
     m_phases.clear();
-    m_seenRevision = 0;
-    m_seenStartNs = -1;
-    m_settingRange = true;
-    m_plot->xAxis->setRange(0, MinimumSpanSeconds);
-    m_settingRange = false;
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-    if (m_model)
-        m_refreshTimer.start();
-    else
-        m_refreshTimer.stop();
 }
 
-void ProgressChart::refresh()
+bool ProgressChart::updateFromModel()
 {
-    onTick();
-}
-
-void ProgressChart::onTick()
-{
-    // Before the first run there is nothing to draw; clear() wakes the timer for each new run.
-    if (!m_model || m_model->scenarioId().isEmpty()) {
-        m_refreshTimer.stop();
-        return;
-    }
-    const bool ended = m_model->endNs() >= 0;
-    if (m_model->startNs() != m_seenStartNs) {
-        // A new start time means a new run: the old graphs describe another one.
-        m_plot->clearGraphs();
-        m_plot->clearItems();
-        m_series.clear();
-        m_phases.clear();
-        m_seenStartNs = m_model->startNs();
-    } else if (m_model->revision() == m_seenRevision) {
-        if (ended)
-            m_refreshTimer.stop();
-        return;
-    }
-    m_seenRevision = m_model->revision();
-
     addMissingPhases();
     addMissingSeries();
     for (auto& series : m_series)
         appendNewPoints(series);
-    followLiveEnd();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-
-    // Once a run has ended and been drawn nothing more arrives.
-    if (ended)
-        m_refreshTimer.stop();
+    return true;
 }
 
 void ProgressChart::addMissingPhases()
 {
-    const auto& phases = m_model->phases();
+    const auto& phases = model()->phases();
+    if (qsizetype(m_phases.size()) == phases.size())
+        return;
     for (auto i = qsizetype(m_phases.size()); i < phases.size(); ++i) {
         PhaseMarker marker;
         marker.startNs = phases.at(i).startNs;
-        marker.header = new QCPItemText(m_plot);
+        marker.header = new QCPItemText(plot());
         marker.header->setText(modeLabel(phases.at(i).name));
         marker.header->setClipToAxisRect(false);
         marker.header->setPadding(QMargins(HeaderPadding, 0, HeaderPadding, HeaderPadding));
@@ -186,19 +119,20 @@ void ProgressChart::addMissingPhases()
         marker.header->position->setCoords(double(marker.startNs) / 1e9, 0);
         // The first phase begins at 0 on the axis itself; only later ones need a line to mark their start.
         if (i > 0) {
-            marker.separator = new QCPItemStraightLine(m_plot);
+            marker.separator = new QCPItemStraightLine(plot());
             marker.separator->point1->setCoords(double(marker.startNs) / 1e9, 0);
             marker.separator->point2->setCoords(double(marker.startNs) / 1e9, 100);
         }
-        applyMarkerStyle(marker);
+        styleMarker(marker);
         m_phases.push_back(marker);
     }
+    placePhaseHeaders();
 }
 
 void ProgressChart::addMissingSeries()
 {
     bool added = false;
-    for (const auto& worker : m_model->workers()) {
+    for (const auto& worker : model()->workers()) {
         for (const auto& lane : worker.lanes) {
             const bool known = std::any_of(m_series.cbegin(), m_series.cend(),
                 [&](const Series& s) { return s.workerId == worker.id && s.lane == lane.lane; });
@@ -208,7 +142,7 @@ void ProgressChart::addMissingSeries()
             series.workerId = worker.id;
             series.phase = worker.phase;
             series.lane = lane.lane;
-            series.graph = m_plot->addGraph();
+            series.graph = new LaneGraph(plot()->xAxis, plot()->yAxis);
             m_series.push_back(series);
             added = true;
         }
@@ -218,21 +152,27 @@ void ProgressChart::addMissingSeries()
     // Threads report in any order: redo the legend in worker and lane order so it reads like ps.
     std::sort(m_series.begin(), m_series.end(),
         [](const Series& a, const Series& b) { return std::tie(a.workerId, a.lane) < std::tie(b.workerId, b.lane); });
-    m_plot->legend->clearItems();
-    // Past a dozen lines the legend would crowd out the chart; the timeline's lanes name every PID then.
+    plot()->legend->clearItems();
     updateLegendVisibility();
+    // Past a dozen lines the legend stays hidden: entries nobody sees need not be made (nor laid out).
+    const bool listed = m_series.size() <= MaxLegendEntries;
+    QList<LaneGraph*> graphs;
     int positionInPhase = 0;
     for (size_t i = 0; i < m_series.size(); ++i) {
         positionInPhase = i > 0 && m_series[i].phase == m_series[i - 1].phase ? positionInPhase + 1 : 0;
         m_series[i].graph->setName(seriesName(m_series[i].workerId, m_series[i].lane));
-        m_series[i].graph->addToLegend();
-        applySeriesStyle(m_series[i], positionInPhase);
+        m_series[i].graph->setEndLabel(shortName(m_series[i].workerId, m_series[i].lane));
+        if (listed)
+            m_series[i].graph->addToLegend();
+        styleSeries(m_series[i], positionInPhase);
+        graphs.append(m_series[i].graph);
     }
+    m_endMarkers->setGraphs(graphs);
 }
 
 void ProgressChart::appendNewPoints(Series& series)
 {
-    const auto& worker = m_model->workers().at(series.workerId);
+    const auto& worker = model()->workers().at(series.workerId);
     const Lane* lane = worker.findLane(series.lane);
     if (!lane)
         return;
@@ -246,50 +186,30 @@ void ProgressChart::appendNewPoints(Series& series)
     }
     if (points.size() == series.pointCount)
         return;
-    QList<double> keys;
-    QList<double> values;
-    keys.reserve(points.size() - series.pointCount);
-    values.reserve(points.size() - series.pointCount);
-    for (qsizetype i = series.pointCount; i < points.size(); ++i) {
-        keys.append(double(points.at(i).timeNs) / 1e9);
-        values.append(points.at(i).fraction * 100.0);
-    }
-    series.graph->addData(keys, values, true);
+    // Appended in time order straight into the graph's container: no temporary lists, no re-sorting.
+    auto data = series.graph->data();
+    for (qsizetype i = series.pointCount; i < points.size(); ++i)
+        data->add(QCPGraphData(double(points.at(i).timeNs) / 1e9, points.at(i).fraction * 100.0));
     series.pointCount = points.size();
     series.lastTimeNs = points.last().timeNs;
-}
-
-void ProgressChart::followLiveEnd()
-{
-    const bool ended = m_model->endNs() >= 0;
-    const double end = ended ? double(m_model->endNs()) / 1e9 : m_model->elapsedSeconds(monotonicNowNs());
-    // A few percent of headroom so the newest points are not drawn on the frame. While running, a minimum
-    // span keeps the first moments from zooming wildly; a finished run fills the width, however short.
-    const double span = end * 1.03;
-    if (!m_follow || m_follow->isFollowing()) {
-        m_settingRange = true;
-        m_plot->xAxis->setRange(0, ended && span > 0 ? span : std::max(MinimumSpanSeconds, span));
-        m_settingRange = false;
-    }
-    placePhaseHeaders();
 }
 
 void ProgressChart::placePhaseHeaders()
 {
     // A phase that has just begun sits at the right edge: its name would run into the legend, so it is
     // right-aligned to the plot until there is room after its start.
-    const int right = m_plot->axisRect()->rect().right();
+    const int right = plot()->axisRect()->rect().right();
     double previousEnd = -1e9;
     for (const auto& marker : m_phases) {
         const double start = double(marker.startNs) / 1e9;
         const QFontMetrics metrics(marker.header->font());
         const int width = metrics.horizontalAdvance(marker.header->text()) + 2 * HeaderPadding;
-        const bool fits = m_plot->xAxis->coordToPixel(start) + width <= right;
+        const bool fits = plot()->xAxis->coordToPixel(start) + width <= right;
         marker.header->position->setTypeX(fits ? QCPItemPosition::ptPlotCoords : QCPItemPosition::ptAxisRectRatio);
         marker.header->position->setCoords(fits ? start : 1.0, 0);
         marker.header->setPositionAlignment(Qt::AlignBottom | (fits ? Qt::AlignLeft : Qt::AlignRight));
         // Names of short phases would pile up on each other: show one only where the last one has ended.
-        const double left = fits ? m_plot->xAxis->coordToPixel(start) : right - width;
+        const double left = fits ? plot()->xAxis->coordToPixel(start) : right - width;
         marker.header->setVisible(left >= previousEnd);
         if (marker.header->visible())
             previousEnd = left + width;
@@ -298,7 +218,7 @@ void ProgressChart::placePhaseHeaders()
 
 QString ProgressChart::seriesName(int workerId, int lane) const
 {
-    const auto& worker = m_model->workers().at(workerId);
+    const auto& worker = model()->workers().at(workerId);
     const Lane* info = worker.findLane(lane);
     QString name;
     // plannedLanes comes with the worker's first record, so a line's name does not change as lanes appear.
@@ -309,19 +229,29 @@ QString ProgressChart::seriesName(int workerId, int lane) const
     else // several units of work done one after another by the process's own main thread
         name = tr("unit %1 · PID %2").arg(lane).arg(worker.pid);
     // In a run of several phases (timing's "all") the same numbers recur: say which phase a line is from.
-    if (m_model->phases().size() > 1 && worker.phase < m_model->phases().size())
-        name = tr("%1: %2").arg(modeLabel(m_model->phases().at(worker.phase).name), name);
+    if (model()->phases().size() > 1 && worker.phase < model()->phases().size())
+        name = tr("%1: %2").arg(modeLabel(model()->phases().at(worker.phase).name), name);
     return name;
+}
+
+QString ProgressChart::shortName(int workerId, int lane) const
+{
+    const auto& worker = model()->workers().at(workerId);
+    const QString name = workerLabel(worker.role, worker.index, true);
+    if (worker.plannedLanes <= 1 && worker.lanes.size() <= 1 && lane == 0)
+        return name;
+    // The same as the timeline's lane labels, which name the thread or unit after the worker.
+    return tr("%1.%2").arg(name).arg(lane);
 }
 
 void ProgressChart::updateLegendVisibility()
 {
-    // Past a dozen lines, or in a narrow window, the legend would crowd out the chart; the timeline's lane
-    // labels name every PID then.
+    // Past a dozen lines, or in a narrow window, the legend would crowd out the chart; the line-end names
+    // and the timeline's lane labels name every PID then.
     const bool visible = m_series.size() <= MaxLegendEntries && width() >= MinimumWidthForLegend;
-    m_plot->legend->setVisible(visible);
+    plot()->legend->setVisible(visible);
     // A hidden legend still holds its column in the layout: take the column out so the plot gets the room.
-    auto* layout = m_plot->plotLayout();
+    auto* layout = plot()->plotLayout();
     const bool placed = layout->hasElement(0, 1);
     if (visible && !placed) {
         layout->addElement(0, 1, m_legendColumn);
@@ -334,75 +264,46 @@ void ProgressChart::updateLegendVisibility()
 
 void ProgressChart::resizeEvent(QResizeEvent* event)
 {
-    QWidget::resizeEvent(event);
-    const bool visible = m_plot->legend->visible();
+    LiveChart::resizeEvent(event);
+    const bool visible = plot()->legend->visible();
     updateLegendVisibility();
-    if (visible != m_plot->legend->visible())
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    if (visible != plot()->legend->visible())
+        plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void ProgressChart::changeEvent(QEvent* event)
-{
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
-        applyStyle();
-}
-
-void ProgressChart::applyStyle()
+void ProgressChart::applySeriesStyle()
 {
     const QPalette pal = palette();
-    const QColor text = pal.color(QPalette::WindowText);
-    const QColor grid = pal.color(QPalette::Mid);
-    const QFont base = font();
-
-    m_plot->setBackground(pal.brush(QPalette::Base));
-    m_plot->axisRect()->setBackground(pal.brush(QPalette::Base));
     // Room above the plot for the phase names.
-    const int headerHeight = QFontMetrics(headerFont(base)).height() + 2 * HeaderPadding;
-    m_plot->axisRect()->setMinimumMargins(QMargins(0, headerHeight, 0, 0));
-    for (auto* axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setBasePen(QPen(text, 2));
-        axis->setTickPen(QPen(text, 2));
-        axis->setSubTickPen(QPen(text, 1));
-        axis->setLabelColor(text);
-        axis->setTickLabelColor(text);
-        axis->setLabelFont(scaledFont(base, 1.5));
-        axis->setTickLabelFont(scaledFont(base, 1.35));
-        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
-    }
-    m_plot->legend->setBrush(pal.brush(QPalette::Base));
-    m_plot->legend->setBorderPen(QPen(grid, 1));
-    m_plot->legend->setTextColor(text);
-    m_plot->legend->setFont(scaledFont(base, 1.05));
+    const int headerHeight = QFontMetrics(headerFont(font())).height() + 2 * HeaderPadding;
+    plot()->axisRect()->setMinimumMargins(QMargins(0, headerHeight, 0, 0));
+    m_endMarkers->setLabelFont(font());
+    m_endMarkers->setLabelColors(pal.color(QPalette::WindowText), pal.color(QPalette::Base));
     int positionInPhase = 0;
     for (size_t i = 0; i < m_series.size(); ++i) {
         positionInPhase = i > 0 && m_series[i].phase == m_series[i - 1].phase ? positionInPhase + 1 : 0;
-        applySeriesStyle(m_series[i], positionInPhase);
+        styleSeries(m_series[i], positionInPhase);
     }
     for (const auto& marker : m_phases)
-        applyMarkerStyle(marker);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+        styleMarker(marker);
 }
 
-void ProgressChart::applySeriesStyle(const Series& series, int position)
+void ProgressChart::styleSeries(const Series& series, int position)
 {
-    QColor color = QColor::fromRgb(OkabeIto[size_t(position) % OkabeIto.size()]);
-    // The darker Okabe–Ito hues sink into a dark background; lift them without changing the hue.
-    if (palette().color(QPalette::Base).lightness() < 128 && color.lightness() < 110)
-        color = color.lighter(160);
-    QPen pen(color, LineWidth, PenStyles[(size_t(position) / OkabeIto.size()) % PenStyles.size()]);
-    pen.setCapStyle(Qt::RoundCap);
-    pen.setJoinStyle(Qt::RoundJoin);
-    series.graph->setPen(pen);
+    const QColor base = palette().color(QPalette::Base);
+    // Solid only: a dash pattern would take QCustomPlot off its fast line drawing (see LiveChart).
+    series.graph->setPen(QPen(StatePalette::seriesColor(position, base), scaled(LineWidth)));
+    series.graph->setEndMarker(
+        MarkerShapes[size_t(position / StatePalette::SeriesColorCount) % MarkerShapes.size()], scaled(MarkerSize), base);
 }
 
-void ProgressChart::applyMarkerStyle(const PhaseMarker& marker)
+void ProgressChart::styleMarker(const PhaseMarker& marker)
 {
     const QColor text = palette().color(QPalette::WindowText);
     marker.header->setColor(text);
     marker.header->setFont(headerFont(font()));
     if (marker.separator)
-        marker.separator->setPen(QPen(text, 2, Qt::DashLine));
+        marker.separator->setPen(QPen(text, scaled(2), Qt::DashLine));
 }
 
 } // namespace ProcViz

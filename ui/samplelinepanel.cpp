@@ -25,7 +25,7 @@ SampleLinePanel::SampleLinePanel(Spec spec, QWidget* parent)
     m_summary->position->setCoords(0.98, 0.04);
     m_summary->setPadding(QMargins(8, 4, 8, 4));
     m_summary->setTextAlignment(Qt::AlignLeft);
-    applyColors();
+    applySeriesStyle();
     clearRun();
 }
 
@@ -39,7 +39,7 @@ void SampleLinePanel::clearRun()
     m_summary->setVisible(false);
 }
 
-void SampleLinePanel::updateFromModel()
+bool SampleLinePanel::updateFromModel()
 {
     const qint64 limit
         = m_spec.limitParameter.isEmpty() ? 0 : model()->params().value(m_spec.limitParameter).toLongLong();
@@ -70,17 +70,18 @@ void SampleLinePanel::updateFromModel()
         m_summary->setVisible(!m_summary->text().isEmpty());
     }
     plot()->yAxis->setRange(0, m_highest * 1.15 + 0.5);
+    return true;
 }
 
-void SampleLinePanel::applyColors()
+void SampleLinePanel::applySeriesStyle()
 {
     const QColor text = palette().color(QPalette::WindowText);
     const QColor color = StatePalette::seriesColor(0, palette().color(QPalette::Base));
-    m_line->setPen(QPen(color, 4));
+    m_line->setPen(QPen(color, scaled(4)));
     QColor fill = color;
     fill.setAlpha(50);
     m_line->setBrush(fill);
-    m_limit->setPen(QPen(QColor(0xD55E00), 3, Qt::DashLine));
+    m_limit->setPen(QPen(QColor(0xD55E00), scaled(3), Qt::DashLine));
     m_limitLabel->setColor(text);
     QFont bold = scaledFont(font(), 1.2);
     bold.setBold(true);

@@ -19,7 +19,7 @@ SemaphorePanel::SemaphorePanel(QWidget* parent)
     m_limitLabel = new QCPItemText(plot());
     m_limitLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
     m_limitLabel->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
-    applyColors();
+    applySeriesStyle();
     clearRun();
 }
 
@@ -31,7 +31,7 @@ void SemaphorePanel::clearRun()
     m_limitLabel->setVisible(false);
 }
 
-void SemaphorePanel::updateFromModel()
+bool SemaphorePanel::updateFromModel()
 {
     const qint64 permits = model()->params().value(QStringLiteral("permits")).toLongLong();
     const qint64 workers = model()->params().value(QStringLiteral("workers")).toLongLong();
@@ -53,17 +53,18 @@ void SemaphorePanel::updateFromModel()
         m_pointCount = series.points.size();
     }
     plot()->yAxis->setRange(0, double(std::max(permits, workers)) + 0.8);
+    return true;
 }
 
-void SemaphorePanel::applyColors()
+void SemaphorePanel::applySeriesStyle()
 {
     const QColor text = palette().color(QPalette::WindowText);
     const QColor holding = StatePalette::stateColor(WorkerState::Holding);
-    m_inUse->setPen(QPen(holding, 4));
+    m_inUse->setPen(QPen(holding, scaled(4)));
     QColor fill = holding;
     fill.setAlpha(60);
     m_inUse->setBrush(fill);
-    m_limit->setPen(QPen(QColor(0xD55E00), 3, Qt::DashLine));
+    m_limit->setPen(QPen(QColor(0xD55E00), scaled(3), Qt::DashLine));
     m_limitLabel->setColor(text);
     QFont bold = scaledFont(font(), 1.3);
     bold.setBold(true);

@@ -14,6 +14,8 @@ namespace StatePalette {
 
 QColor stateColor(WorkerState state);
 QString stateLabel(WorkerState state); ///< translated, e.g. "waiting (for a lock or permit)"
+/// How many series colours there are before seriesColor() repeats.
+constexpr int SeriesColorCount = 7;
 /// The n-th series colour; on a dark @p background the darker hues are lifted so they stay visible.
 QColor seriesColor(int index, const QColor& background);
 

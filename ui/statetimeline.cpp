@@ -36,6 +36,7 @@ StateTimeline::StateTimeline(QWidget* parent)
     }
     connect(plot(), &QCustomPlot::mousePress, this, &StateTimeline::onPlotClicked);
     clearRun();
+    applySeriesStyle();
 }
 
 int StateTimeline::laneCount() const
@@ -66,19 +67,26 @@ void StateTimeline::clearRun()
     updateLabels();
 }
 
-void StateTimeline::updateFromModel()
+bool StateTimeline::updateFromModel()
 {
+    // Lanes only ever get added: while their number stands, nothing needs rebuilding (the bars themselves
+    // are read from the model when drawn).
+    qsizetype count = 0;
+    for (const auto& worker : model()->workers())
+        count += std::max<qsizetype>(1, worker.lanes.size());
+    if (count == m_lanes->rows().size())
+        return true;
     QList<TimelinePlottable::Row> rows;
+    rows.reserve(count);
     for (const auto& worker : model()->workers()) {
         for (const auto& lane : worker.lanes)
             rows.append({worker.id, lane.lane});
         if (worker.lanes.isEmpty())
             rows.append({worker.id, 0});
     }
-    if (rows.size() != m_lanes->rows().size()) {
-        m_lanes->setRows(rows);
-        updateLabels();
-    }
+    m_lanes->setRows(rows);
+    updateLabels();
+    return true;
 }
 
 void StateTimeline::updateLabels()
@@ -118,10 +126,14 @@ void StateTimeline::resizeEvent(QResizeEvent* event)
     updateLabels();
 }
 
-void StateTimeline::applyColors()
+void StateTimeline::applySeriesStyle()
 {
-    if (m_lanes)
-        m_lanes->setTextColor(palette().color(QPalette::WindowText));
+    if (!m_lanes)
+        return;
+    m_lanes->setTextColor(palette().color(QPalette::WindowText));
+    m_lanes->setFont(font());
+    m_lanes->setStyleScale(styleScale());
+    updateLabels(); // bigger tick labels fit fewer lanes
 }
 
 void StateTimeline::onPlotClicked(QMouseEvent* event)

@@ -25,8 +25,8 @@ Q_SIGNALS:
 
 protected:
     void clearRun() override;
-    void updateFromModel() override;
-    void applyColors() override;
+    bool updateFromModel() override;
+    void applySeriesStyle() override;
     void keyPressEvent(QKeyEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 

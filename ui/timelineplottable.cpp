@@ -6,6 +6,7 @@
 #include "telemetry/telemetryrecord.h"
 
 #include <algorithm>
+#include <cmath>
 #include <csignal>
 
 namespace ProcViz {
@@ -59,8 +60,13 @@ void TimelinePlottable::drawRow(QCPPainter* painter, int row, qint64 nowNs)
         return;
     const WorkerInfo& worker = workers.at(m_rows[row].workerId);
     const Lane* lane = worker.findLane(m_rows[row].lane);
-    const double top = mValueAxis->coordToPixel(row - RowFill / 2);
-    const double bottom = mValueAxis->coordToPixel(row + RowFill / 2);
+    const double center = mValueAxis->coordToPixel(row);
+    const double rowHeight = std::abs(mValueAxis->coordToPixel(row + 1) - center);
+    // Many lanes in a small chart leave a few pixels a row: the bar keeps at least two (scaled) of them,
+    // whatever the gap, so a lane never thins to a hairline on a projector.
+    const double barHeight = std::min(rowHeight, std::max(rowHeight * RowFill, 2 * m_styleScale));
+    const double top = center - barHeight / 2;
+    const double bottom = center + barHeight / 2;
     const QRectF clip = clipRect();
     if (lane) {
         const auto& states = lane->states;
@@ -90,10 +96,11 @@ void TimelinePlottable::drawRow(QCPPainter* painter, int row, qint64 nowNs)
             ? QCoreApplication::translate("ProcViz::StateTimeline", "✗ killed (SIGKILL)")
             : QCoreApplication::translate("ProcViz::StateTimeline", "✗ signal %1").arg(worker.signal.value_or(0));
         painter->setPen(QPen(m_textColor));
+        painter->setFont(m_font);
         painter->drawText(QRectF(x + 4, top, 400, bottom - top), Qt::AlignVCenter | Qt::AlignLeft, text);
     }
     if (m_rows[row].workerId == m_selectedWorker) {
-        painter->setPen(QPen(m_textColor, 3, Qt::DashLine));
+        painter->setPen(QPen(m_textColor, 3 * m_styleScale, Qt::DashLine));
         painter->setBrush(Qt::NoBrush);
         painter->drawRect(QRectF(clip.left() + 1, top - 2, clip.width() - 2, bottom - top + 4));
     }

@@ -28,6 +28,9 @@ public:
     const QList<Row>& rows() const { return m_rows; }
     void setSelectedWorker(int workerId) { m_selectedWorker = workerId; }
     void setTextColor(const QColor& color) { m_textColor = color; }
+    /// LiveChart::styleScale(): thickens the selection frame and the thinnest bars with the font.
+    void setStyleScale(double scale) { m_styleScale = scale; }
+    void setFont(const QFont& font) { m_font = font; }
 
     double selectTest(const QPointF& pos, bool onlySelectable, QVariant* details = nullptr) const override;
     QCPRange getKeyRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
@@ -45,6 +48,8 @@ private:
     QList<Row> m_rows;
     int m_selectedWorker = -1;
     QColor m_textColor = Qt::black;
+    QFont m_font;
+    double m_styleScale = 1;
 };
 
 } // namespace ProcViz

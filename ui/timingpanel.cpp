@@ -31,7 +31,7 @@ TimingPanel::TimingPanel(QWidget* parent)
     plot()->xAxis->setRange(-0.6, Modes.size() - 0.4);
     plot()->xAxis->grid()->setVisible(false);
     plot()->yAxis->setRange(0, 1);
-    applyColors();
+    applySeriesStyle();
 }
 
 void TimingPanel::clearRun()
@@ -39,10 +39,10 @@ void TimingPanel::clearRun()
     // Kept on purpose: the bars compare runs.
 }
 
-void TimingPanel::updateFromModel()
+bool TimingPanel::updateFromModel()
 {
     if (model()->endNs() < 0 || model()->startNs() == m_takenStartNs)
-        return;
+        return false; // the bars show finished runs only
     m_takenStartNs = model()->startNs();
     const auto& params = model()->params();
     const QString workload = params.value(QStringLiteral("workers")).toString() + QLatin1Char('/')
@@ -58,6 +58,7 @@ void TimingPanel::updateFromModel()
                 mode.value(QLatin1String("mode")).toString(), mode.value(QLatin1String("elapsed_s")).toDouble());
     }
     rebuild();
+    return true;
 }
 
 void TimingPanel::rebuild()
@@ -91,7 +92,7 @@ void TimingPanel::rebuild()
         auto* line = new QCPItemStraightLine(plot());
         line->point1->setCoords(0, ideal);
         line->point2->setCoords(1, ideal);
-        line->setPen(QPen(QColor(0xD55E00), 3, Qt::DashLine));
+        line->setPen(QPen(QColor(0xD55E00), scaled(3), Qt::DashLine));
         auto* label = new QCPItemText(plot());
         label->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
         label->position->setCoords(0.01, ideal);
@@ -104,7 +105,7 @@ void TimingPanel::rebuild()
     plot()->yAxis->setRange(0, std::max(highest * 1.4, 0.1));
 }
 
-void TimingPanel::applyColors()
+void TimingPanel::applySeriesStyle()
 {
     if (!m_bars)
         return;

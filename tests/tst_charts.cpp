@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The live charts fed from a RunModel filled the way the engine fills it, without processes: 64 workers
+// stream progress and /proc samples, and the charts must show every one, told apart, at any font size.
+#include "cpuchart.h"
+#include "lanegraph.h"
+#include "livechart.h"
+#include "lockpanel.h"
+#include "model/runmodel.h"
+#include "progresschart.h"
+#include "semaphorepanel.h"
+#include "statetimeline.h"
+
+#include <QSet>
+#include <QTest>
+#include <qcustomplot.h>
+
+using namespace ProcViz;
+
+namespace {
+
+constexpr int Workers = 64;
+constexpr qint64 StepNs = 10'000'000; // 100 reports a second, the workers' own throttle
+
+/// A run of Workers processes that began long enough ago for every record below to be plausible.
+class SyntheticRun
+{
+public:
+    SyntheticRun()
+    {
+        m_startNs = monotonicNowNs() - 100'000'000'000;
+        m_model.begin(QStringLiteral("timing"), {{QStringLiteral("workers"), Workers}}, m_startNs);
+        const int phase = m_model.addPhase(QStringLiteral("processes"), m_startNs);
+        for (int i = 0; i < Workers; ++i) {
+            m_model.addWorker(phase, QStringLiteral("worker"), i, 100000 + i, m_startNs);
+            send(i, RecordKind::Started, 0, 0);
+        }
+    }
+
+    /// @p count more progress reports from every worker, each a little further on.
+    void stream(int count)
+    {
+        for (int n = 0; n < count; ++n) {
+            ++m_step;
+            for (int i = 0; i < Workers; ++i) {
+                send(i, RecordKind::Progress, m_step, 100000);
+                m_model.addSample(i, m_startNs + m_step * StepNs, 'R', double(m_step) * StepNs / 1e9 / 2);
+            }
+        }
+    }
+
+    const RunModel& model() const { return m_model; }
+
+private:
+    void send(int worker, RecordKind kind, qint64 value, qint64 value2)
+    {
+        TelemetryRecord record;
+        record.kind = std::uint8_t(kind);
+        record.pid = 100000 + worker;
+        record.tid = record.pid;
+        record.timestampNs = m_startNs + m_step * StepNs;
+        record.value = value;
+        record.value2 = value2;
+        m_model.applyRecord(worker, record);
+    }
+
+    RunModel m_model;
+    qint64 m_startNs = 0;
+    qint64 m_step = 0;
+};
+
+QFont doubled(const QFont& font)
+{
+    QFont big = font;
+    big.setPointSizeF(font.pointSizeF() * 2);
+    return big;
+}
+
+} // namespace
+
+class TestCharts : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void progressChartIsALiveChart();
+    void sixtyFourLanesSolidAndDistinct();
+    void everySampleArrives();
+    void linesGrowWithTheFont();
+    void panelsGrowWithTheFont();
+};
+
+void TestCharts::progressChartIsALiveChart()
+{
+    ProgressChart chart;
+    QVERIFY(qobject_cast<LiveChart*>(&chart));
+}
+
+void TestCharts::sixtyFourLanesSolidAndDistinct()
+{
+    SyntheticRun run;
+    run.stream(20);
+    ProgressChart chart;
+    chart.setModel(&run.model());
+    chart.refresh();
+    auto* plot = chart.plot();
+    QCOMPARE(plot->graphCount(), Workers);
+    QSet<QPair<QRgb, int>> looks;
+    for (int i = 0; i < plot->graphCount(); ++i) {
+        // A dash pattern would take QCustomPlot off its fast line drawing.
+        QCOMPARE(plot->graph(i)->pen().style(), Qt::SolidLine);
+        auto* lane = dynamic_cast<LaneGraph*>(plot->graph(i));
+        QVERIFY(lane);
+        QVERIFY(!lane->endLabel().isEmpty());
+        looks.insert({lane->pen().color().rgb(), int(lane->endShape())});
+    }
+    // Colour and end marker together tell every line from every other.
+    QCOMPARE(looks.size(), Workers);
+}
+
+void TestCharts::everySampleArrives()
+{
+    SyntheticRun run;
+    ProgressChart progress;
+    CpuChart cpu;
+    progress.setModel(&run.model());
+    cpu.setModel(&run.model());
+    // Enough reports to make the model thin its series (it halves one at MaxPointsPerSeries) several times,
+    // with refreshes in between as the window does them.
+    for (int round = 0; round < 20; ++round) {
+        run.stream(500);
+        progress.refresh();
+        cpu.refresh();
+    }
+    const auto& workers = run.model().workers();
+    QVERIFY(workers.first().lanes.first().progress.size() < 20 * 500); // the model did thin
+    QCOMPARE(cpu.graphCount(), Workers);
+    // The rule: the chart holds exactly the points the model holds, nothing thinned further; drawing picks
+    // at most a few points per pixel column from them (QCustomPlot's adaptive sampling, data sorted by time).
+    for (const auto& worker : workers) {
+        const auto& points = worker.lanes.first().progress;
+        QCOMPARE(progress.pointCount(worker.id, 0), int(points.size()));
+        auto* graph = progress.plot()->graph(worker.id);
+        QVERIFY(graph->adaptiveSampling());
+        QCOMPARE((graph->data()->constEnd() - 1)->key, double(points.last().timeNs) / 1e9);
+        QCOMPARE((graph->data()->constEnd() - 1)->value, points.last().fraction * 100);
+        // One CPU % per pair of consecutive /proc samples.
+        QCOMPARE(cpu.plot()->graph(worker.id)->dataCount(), int(worker.samples.size()) - 1);
+    }
+}
+
+void TestCharts::linesGrowWithTheFont()
+{
+    SyntheticRun run;
+    run.stream(5);
+    ProgressChart progress;
+    CpuChart cpu;
+    StateTimeline timeline;
+    for (LiveChart* chart : std::initializer_list<LiveChart*> {&progress, &cpu, &timeline}) {
+        chart->setModel(&run.model());
+        chart->refresh();
+    }
+    const double lineWidth = progress.plot()->graph(0)->pen().widthF();
+    const double markerSize = dynamic_cast<LaneGraph*>(progress.plot()->graph(0))->endMarkerStyle().size();
+    const double cpuWidth = cpu.plot()->graph(0)->pen().widthF();
+    const double axisWidth = timeline.plot()->xAxis->basePen().widthF();
+    const double scale = progress.styleScale();
+
+    for (LiveChart* chart : std::initializer_list<LiveChart*> {&progress, &cpu, &timeline})
+        chart->setFont(doubled(chart->font()));
+
+    // Twice the font's pixel size, twice the scale (give or take the rounding of pixel sizes).
+    QVERIFY2(progress.styleScale() >= 1.8 * scale, qPrintable(QString::number(progress.styleScale())));
+    const double grown = progress.styleScale() / scale;
+    QCOMPARE(progress.plot()->graph(0)->pen().widthF(), lineWidth * grown);
+    QCOMPARE(dynamic_cast<LaneGraph*>(progress.plot()->graph(0))->endMarkerStyle().size(), markerSize * grown);
+    QCOMPARE(cpu.plot()->graph(0)->pen().widthF(), cpuWidth * grown);
+    QCOMPARE(timeline.plot()->xAxis->basePen().widthF(), axisWidth * grown);
+    // Lines added after the change get the new width too.
+    CpuChart late;
+    late.setFont(doubled(late.font()));
+    late.setModel(&run.model());
+    late.refresh();
+    QCOMPARE(late.plot()->graph(0)->pen().widthF(), cpuWidth * grown);
+}
+
+void TestCharts::panelsGrowWithTheFont()
+{
+    LockPanel lock;
+    SemaphorePanel semaphore;
+    const double lockWidth = lock.plot()->graph(0)->pen().widthF();
+    const double semaphoreWidth = semaphore.plot()->graph(0)->pen().widthF();
+    lock.setFont(doubled(lock.font()));
+    semaphore.setFont(doubled(semaphore.font()));
+    QVERIFY(lock.plot()->graph(0)->pen().widthF() >= 1.8 * lockWidth);
+    QVERIFY(semaphore.plot()->graph(0)->pen().widthF() >= 1.8 * semaphoreWidth);
+}
+
+QTEST_MAIN(TestCharts)
+#include "tst_charts.moc"
