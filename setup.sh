@@ -8,8 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 BUILD_DIR=${PROCVIZ_BUILD_DIR:-build}
 PACKAGES=(build-essential cmake qt6-base-dev qt6-tools-dev qt6-l10n-tools libqcustomplot-dev fonts-noto-cjk)
-# Only for CI's extras (the fuzzers): clang with its libFuzzer runtime.
-CI_PACKAGES=(clang libclang-rt-dev)
+# Only for CI's extras: clang with its libFuzzer runtime (the fuzzers), pdftotext (tst_exports reads a PDF's text).
+CI_PACKAGES=(clang libclang-rt-dev poppler-utils)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

@@ -21,8 +21,8 @@ bool ChartExporter::savePdf(QCustomPlot* plot, const QString& path, const QStrin
 {
     const QSize size = plot->size();
     return writePdfFile(
-        path, QSizeF(size), title, [&](QCPPainter& painter) { plot->toPainter(&painter, size.width(), size.height()); },
-        error);
+        path, QSizeF(size), plot->logicalDpiY(), title,
+        [&](QCPPainter& painter) { plot->toPainter(&painter, size.width(), size.height()); }, error);
 }
 
 } // namespace ProcViz

@@ -16,7 +16,7 @@ public:
     /// The chart @p scale times its size on screen.
     static QImage toImage(QCustomPlot* plot, double scale);
     static bool savePng(QCustomPlot* plot, const QString& path, double scale, QString* error);
-    /// The chart at one point per pixel; @p title goes into the metadata.
+    /// The chart at its size on screen; @p title goes into the metadata.
     static bool savePdf(QCustomPlot* plot, const QString& path, const QString& title, QString* error);
 };
 

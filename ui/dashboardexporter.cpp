@@ -3,6 +3,7 @@
 
 #include "exportfile.h"
 
+#include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
 #include <QTextDocument>
 #include <QWidget>
@@ -12,6 +13,7 @@ namespace ProcViz {
 
 namespace {
 constexpr qreal HeaderPadding = 12;
+constexpr int PictureScale = 3; ///< about 300 dpi on a page the width of the window
 } // namespace
 
 DashboardExporter::DashboardExporter(QWidget* dashboard, const QString& headerHtml)
@@ -38,7 +40,7 @@ bool DashboardExporter::savePdf(const QString& path, const QString& title, QStri
     const QSizeF window = m_dashboard->size();
     const QSizeF page(window.width(), window.height() + headerHeight(window.width()));
     return writePdfFile(
-        path, page, title,
+        path, page, m_dashboard->logicalDpiY(), title,
         [&](QCPPainter& painter) {
             painter.fillRect(QRectF(QPointF(), page), m_dashboard->palette().color(QPalette::Window));
             paint(painter, page);
@@ -101,7 +103,25 @@ void DashboardExporter::paintWindow(QCPPainter& painter) const
         plots.append(plot);
         widgets -= QRect(plot->mapTo(m_dashboard, QPoint(0, 0)), plot->size());
     }
+    // The PDF engine does not clip a child to its viewport: a list's last, half-visible item would run out over
+    // the widgets below. In a PDF the item views go in as pictures, at print resolution.
+    QList<QWidget*> pictures;
+    if (painter.paintEngine()->type() == QPaintEngine::Pdf) {
+        for (auto* view : m_dashboard->findChildren<QAbstractItemView*>()) {
+            if (!view->isVisibleTo(m_dashboard))
+                continue;
+            pictures.append(view->viewport());
+            widgets -= QRect(view->viewport()->mapTo(m_dashboard, QPoint(0, 0)), view->viewport()->size());
+        }
+    }
     m_dashboard->render(&painter, QPoint(), widgets, QWidget::DrawWindowBackground | QWidget::DrawChildren);
+    for (auto* viewport : std::as_const(pictures)) {
+        QImage picture(viewport->size() * PictureScale, QImage::Format_ARGB32_Premultiplied);
+        picture.setDevicePixelRatio(PictureScale);
+        picture.fill(Qt::transparent);
+        viewport->render(&picture, QPoint(), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
+        painter.drawImage(QRect(viewport->mapTo(m_dashboard, QPoint(0, 0)), viewport->size()), picture);
+    }
     for (auto* plot : std::as_const(plots)) {
         const QRect area(plot->mapTo(m_dashboard, QPoint(0, 0)), plot->size());
         painter.save();

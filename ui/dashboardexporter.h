@@ -22,7 +22,7 @@ public:
     /// Exactly @p size pixels: the header and the window scaled to fit, centred on the window's background.
     QImage toImage(const QSize& size) const;
     bool savePng(const QString& path, const QSize& size, QString* error) const;
-    /// One page, the window at one point per pixel with the header above it; @p title goes into the metadata.
+    /// One page, the window at its size on screen with the header above it; @p title goes into the metadata.
     bool savePdf(const QString& path, const QString& title, QString* error) const;
 
 private:

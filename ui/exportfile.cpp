@@ -32,7 +32,7 @@ bool writePngFile(const QImage& image, const QString& path, QString* error)
     return writeFileAtomically(path, buffer.data(), error);
 }
 
-bool writePdfFile(const QString& path, const QSizeF& pageSize, const QString& title,
+bool writePdfFile(const QString& path, const QSizeF& pageSize, int dpi, const QString& title,
     const std::function<void(QCPPainter&)>& paint, QString* error)
 {
     QBuffer buffer;
@@ -41,10 +41,12 @@ bool writePdfFile(const QString& path, const QSizeF& pageSize, const QString& ti
         QPdfWriter writer(&buffer);
         writer.setTitle(title);
         writer.setCreator(QStringLiteral("ProcViz"));
-        // One point per unit: what is laid out in pixels on screen comes out at the same size in points.
-        writer.setResolution(72);
+        // Text is sized for the device it is drawn on: at the screen's DPI a 10 pt label takes as many units as
+        // it takes pixels in the window, so nothing laid out for the screen overflows or shrinks on the page.
+        writer.setResolution(dpi);
         writer.setPageMargins({});
-        writer.setPageSize(QPageSize(pageSize, QPageSize::Point, QString(), QPageSize::ExactMatch));
+        const QSizeF points = pageSize * 72.0 / dpi;
+        writer.setPageSize(QPageSize(points, QPageSize::Point, QString(), QPageSize::ExactMatch));
         QCPPainter painter;
         if (!painter.begin(&writer)) {
             if (error)

@@ -17,9 +17,10 @@ namespace ProcViz {
 /// Writes @p image as PNG. On failure returns false and sets @p error, naming the file.
 bool writePngFile(const QImage& image, const QString& path, QString* error);
 
-/// Writes a one-page vector PDF of @p pageSize points with @p title in its metadata; @p paint draws the page
-/// in points. A QCPPainter, so that QCustomPlot can draw its charts on it as vectors.
-bool writePdfFile(const QString& path, const QSizeF& pageSize, const QString& title,
+/// Writes a one-page vector PDF with @p title in its metadata. @p paint draws on a QCPPainter (so that QCustomPlot
+/// can draw its charts as vectors) in units of 1/@p dpi inch, on a page @p pageSize of those units: given the
+/// window's logical DPI, the page is laid out like the screen, fonts the same size against the widgets.
+bool writePdfFile(const QString& path, const QSizeF& pageSize, int dpi, const QString& title,
     const std::function<void(QCPPainter&)>& paint, QString* error);
 
 } // namespace ProcViz

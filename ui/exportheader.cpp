@@ -14,7 +14,7 @@ namespace {
 const QLatin1String PassColor("#009E73");
 const QLatin1String FailColor("#D55E00");
 const QLatin1String LessonColor("#0072B2");
-const QLatin1String Separator("  ·  ");
+constexpr QStringView Separator = u"  ·  ";
 } // namespace
 
 ExportHeader ExportHeader::describe(const QString& scenarioId, const QVariantMap& formValues, const RunModel& model)
