@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "chartspage.h"
+#include "exportactions.h"
 #include "lessonpanel.h"
 #include "modelabel.h"
 #include "parameterform.h"
@@ -12,12 +13,8 @@
 #include "statetimeline.h"
 
 #include <QAction>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QLabel>
-#include <QMessageBox>
-#include <QPainter>
-#include <QPdfWriter>
+#include <QMenuBar>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -57,6 +54,7 @@ MainWindow::MainWindow(QWidget* parent)
     createActions();
     createCentralWidget();
     createStatusBar();
+    createExports();
 
     connect(&m_controller, &RunController::started, this, &MainWindow::onStarted);
     connect(&m_controller, &RunController::phaseStarted, this, [this](int, const QString& name) {
@@ -130,17 +128,22 @@ void MainWindow::createActions()
     m_killAction->setObjectName(QStringLiteral("kill"));
     m_killAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
 
-    toolBar->addSeparator();
-    m_exportAction = toolBar->addAction(tr("&Export PNG…"), this, &MainWindow::onExport);
-    m_exportAction->setObjectName(QStringLiteral("export"));
-    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportAction->setToolTip(tr("Save a picture of the whole dashboard (Ctrl+E)"));
-
     // Toolbar buttons take no keyboard focus by default; a keyboard-only user must reach them with Tab.
     for (auto* action : toolBar->actions()) {
         if (auto* button = toolBar->widgetForAction(action))
             button->setFocusPolicy(Qt::TabFocus);
     }
+}
+
+void MainWindow::createExports()
+{
+    // After the widgets, which it exports; its File menu still comes first in the menu bar.
+    m_exports = new ExportActions(this);
+    auto* toolBar = findChild<QToolBar*>(QStringLiteral("runToolBar"));
+    toolBar->addSeparator();
+    m_exports->addToToolBar(toolBar);
+    menuBar()->insertMenu(menuBar()->actions().value(0), m_exports->fileMenu());
+    connect(m_exports, &ExportActions::errorChanged, this, &MainWindow::setError);
 }
 
 void MainWindow::createCentralWidget()
@@ -311,41 +314,9 @@ void MainWindow::onChatLine(const QString& line)
     setError(tr("No sender is running to take the message: start a run and type while it is still sending."));
 }
 
-void MainWindow::onExport()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the dashboard"),
-        QStringLiteral("procviz-%1.png").arg(m_scenarioId), tr("PNG image (*.png);;PDF document (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!saveDashboard(path, &error))
-        QMessageBox::warning(this, tr("Export failed"), error);
-}
-
 bool MainWindow::saveDashboard(const QString& path, QString* error)
 {
-    m_charts->refresh();
-    const QPixmap image = grab();
-    if (QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0) {
-        QPdfWriter writer(path);
-        writer.setPageSize(QPageSize(QSizeF(image.width(), image.height()), QPageSize::Point));
-        writer.setPageMargins({});
-        writer.setResolution(72);
-        QPainter painter;
-        if (!painter.begin(&writer)) {
-            if (error)
-                *error = tr("Cannot write '%1'.").arg(path);
-            return false;
-        }
-        painter.drawPixmap(0, 0, image);
-        return true;
-    }
-    if (!image.save(path, "PNG")) {
-        if (error)
-            *error = tr("Cannot write '%1'.").arg(path);
-        return false;
-    }
-    return true;
+    return m_exports->saveDashboard(path, size(), error);
 }
 
 void MainWindow::onStarted()

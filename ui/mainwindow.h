@@ -14,6 +14,7 @@ class QSplitter;
 namespace ProcViz {
 
 class ChartsPage;
+class ExportActions;
 class LessonPanel;
 class ParameterForm;
 class ProgressChart;
@@ -37,12 +38,15 @@ public:
     LessonPanel* lesson() const { return m_lesson; }
     ScenarioList* scenarioList() const { return m_scenarios; }
     ParameterForm* parameterForm() const { return m_parameters; }
+    /// The File menu's exports, and the dashboard PNG's size.
+    ExportActions* exportActions() const { return m_exports; }
 
     bool selectScenario(const QString& id);
     QString scenarioId() const { return m_scenarioId; }
     /// The lessons' language, "en" or "ko" (the rest of the window follows the translations loaded).
     void setLanguage(const QString& language);
-    /// The whole dashboard as it is now, as PNG or PDF (by the file's suffix); false when it cannot be written.
+    /// The whole dashboard as it is now, with a header naming the scenario, its parameters and checks: a PNG of
+    /// the window's size, or a vector PDF (by the file's suffix); false when it cannot be written.
     bool saveDashboard(const QString& path, QString* error = nullptr);
     void run();
 
@@ -53,12 +57,12 @@ private:
     void createActions();
     void createCentralWidget();
     void createStatusBar();
+    void createExports();
 
     void onScenarioSelected(const QString& id);
     void onParametersChanged();
     void onPauseToggled(bool pause);
     void onKill();
-    void onExport();
     void onChatLine(const QString& line);
     void onStarted();
     void onFinished(const QString& outcome);
@@ -76,11 +80,11 @@ private:
     ResultPanel* m_results = nullptr;
     LessonPanel* m_lesson = nullptr;
     QLabel* m_errorLabel = nullptr;
+    ExportActions* m_exports = nullptr;
     QAction* m_runAction = nullptr;
     QAction* m_stopAction = nullptr;
     QAction* m_pauseAction = nullptr;
     QAction* m_killAction = nullptr;
-    QAction* m_exportAction = nullptr;
     QLabel* m_elapsedLabel = nullptr;
     QLabel* m_coresLabel = nullptr;
     QLabel* m_workersLabel = nullptr;

@@ -1,0 +1,475 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exportactions.h"
+
+#include "chartexporter.h"
+#include "chartspage.h"
+#include "cpuchart.h"
+#include "dashboardexporter.h"
+#include "export/csvexporter.h"
+#include "export/jsonexporter.h"
+#include "export/traceexporter.h"
+#include "exportsizedialog.h"
+#include "livechart.h"
+#include "mainwindow.h"
+#include "parameterform.h"
+#include "progresschart.h"
+#include "scenariolist.h"
+#include "statetimeline.h"
+
+#include <QActionGroup>
+#include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QMenu>
+#include <QPointer>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+#include <qcustomplot.h>
+
+namespace ProcViz {
+
+namespace {
+constexpr int StatusMessageMs = 6000;
+
+struct PresetSize
+{
+    QSize size;
+    const char* name; ///< the size's common name, the same in every language
+};
+constexpr std::array<PresetSize, 4> PresetSizes {{
+    {{1280, 720}, "HD"},
+    {{1920, 1080}, "Full HD"},
+    {{2560, 1440}, "QHD"},
+    {{3840, 2160}, "4K"},
+}};
+
+bool isPdf(const QString& path)
+{
+    return path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
+}
+
+QString startFolder()
+{
+    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    return !pictures.isEmpty() && QDir(pictures).exists() ? pictures : QDir::homePath();
+}
+} // namespace
+
+ExportActions::ExportActions(MainWindow* window)
+    : QObject(window)
+    , m_window(window)
+    , m_lastFolder(startFolder())
+    , m_chooseFile([window](const QString& caption, const QString& suggested, const QString& filter) {
+        return QFileDialog::getSaveFileName(window, caption, suggested, filter);
+    })
+{
+    createActions();
+    retranslate();
+    const RunController* controller = &window->controller();
+    connect(controller, &RunController::started, this, &ExportActions::updateActions);
+    connect(controller, &RunController::finished, this, &ExportActions::updateActions);
+    connect(controller, &RunController::failed, this, &ExportActions::updateActions);
+    // Connected after the window's own handler, which makes the new scenario's panel: it is there by now.
+    connect(window->scenarioList(), &ScenarioList::scenarioSelected, this, &ExportActions::attachChartMenus);
+    attachChartMenus();
+    updateActions();
+}
+
+QAction* ExportActions::addAction(QMenu* menu, const char* objectName, void (ExportActions::*slot)())
+{
+    auto* action = menu->addAction(QString(), this, slot);
+    action->setObjectName(QLatin1String(objectName));
+    return action;
+}
+
+void ExportActions::createActions()
+{
+    m_fileMenu = new QMenu(m_window);
+    m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_exportMenu = m_fileMenu->addMenu(QString());
+    m_exportMenu->setObjectName(QStringLiteral("exportMenu"));
+    connect(m_exportMenu, &QMenu::aboutToShow, this, &ExportActions::updateActions);
+
+    // "export" and Ctrl+E: the toolbar's Export PNG action of old, now with a header and a chosen size.
+    m_dashboardPng = addAction(m_exportMenu, "export", &ExportActions::exportDashboardPng);
+    m_dashboardPng->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    createSizeMenu();
+    m_dashboardPdf = addAction(m_exportMenu, "exportPdf", &ExportActions::exportDashboardPdf);
+    m_dashboardPdf->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_copyDashboard = addAction(m_exportMenu, "copyDashboard", &ExportActions::copyDashboard);
+    m_copyDashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+
+    m_exportMenu->addSeparator();
+    for (size_t i = 0; i < Charts.size(); ++i) {
+        const Chart chart = Charts[i];
+        auto& actions = m_charts[i];
+        actions.menu = m_exportMenu->addMenu(QString());
+        actions.menu->setObjectName(chartKey(chart) + QLatin1String("Menu"));
+        actions.png = actions.menu->addAction(
+            QString(), this, [this, chart] { exportChart(plot(chart), chartKey(chart), chartTitle(chart), false); });
+        actions.pdf = actions.menu->addAction(
+            QString(), this, [this, chart] { exportChart(plot(chart), chartKey(chart), chartTitle(chart), true); });
+        actions.copy = actions.menu->addAction(QString(), this, [this, chart] { copyChart(plot(chart)); });
+    }
+
+    m_exportMenu->addSeparator();
+    // The command line's exporters (see RunCommand), called the same way: (model, path, error).
+    m_runExports = {
+        {nullptr, &JsonExporter::write, QStringLiteral("json")},
+        {nullptr, &CsvExporter::write, QStringLiteral("csv")},
+        {nullptr, &TraceExporter::write, QStringLiteral("trace.json")},
+    };
+    const std::array<const char*, 3> names {"exportJson", "exportCsv", "exportTrace"};
+    for (qsizetype i = 0; i < m_runExports.size(); ++i) {
+        auto* action = m_exportMenu->addAction(QString(), this, [this, i] { exportRun(m_runExports.at(i)); });
+        action->setObjectName(QLatin1String(names.at(i)));
+        m_runExports[i].action = action;
+    }
+    m_runExports[0].action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+
+    m_fileMenu->addSeparator();
+    m_quit = m_fileMenu->addAction(QString(), m_window, &QWidget::close);
+    m_quit->setObjectName(QStringLiteral("quit"));
+    m_quit->setShortcut(QKeySequence::Quit);
+}
+
+void ExportActions::createSizeMenu()
+{
+    m_sizeMenu = m_exportMenu->addMenu(QString());
+    m_sizeMenu->setObjectName(QStringLiteral("exportSizeMenu"));
+    m_sizeGroup = new QActionGroup(this);
+    for (const auto& preset : PresetSizes) {
+        auto* action = m_sizeMenu->addAction(QString(), this, [this, size = preset.size] { setExportSize(size); });
+        action->setCheckable(true);
+        action->setData(preset.size);
+        m_sizeGroup->addAction(action);
+        m_presetSizes.append(action);
+    }
+    m_sizeMenu->addSeparator();
+    m_customSize = addAction(m_sizeMenu, "customExportSize", &ExportActions::chooseCustomSize);
+    m_customSize->setCheckable(true);
+    m_sizeGroup->addAction(m_customSize);
+}
+
+void ExportActions::addToToolBar(QToolBar* toolBar)
+{
+    toolBar->addAction(m_dashboardPng);
+    if (auto* button = qobject_cast<QToolButton*>(toolBar->widgetForAction(m_dashboardPng))) {
+        button->setMenu(m_exportMenu);
+        button->setPopupMode(QToolButton::MenuButtonPopup);
+        button->setFocusPolicy(Qt::TabFocus); // as the window's other toolbar buttons: reachable with Tab
+    }
+}
+
+void ExportActions::setExportSize(const QSize& size)
+{
+    m_exportSize = size.expandedTo(ExportSizeDialog::Minimum).boundedTo(ExportSizeDialog::Maximum);
+    retranslate();
+}
+
+void ExportActions::chooseCustomSize()
+{
+    if (const auto size = ExportSizeDialog::ask(m_exportSize, m_window))
+        setExportSize(*size);
+    else
+        retranslate(); // puts the check mark back on the size in use
+}
+
+void ExportActions::retranslate()
+{
+    m_fileMenu->setTitle(tr("&File"));
+    m_exportMenu->setTitle(tr("&Export"));
+    const int width = m_exportSize.width();
+    const int height = m_exportSize.height();
+    m_dashboardPng->setText(tr("Dashboard as &PNG (%1 × %2)…").arg(width).arg(height));
+    m_dashboardPng->setIconText(tr("Export…"));
+    m_dashboardPng->setToolTip(tr("Save the whole dashboard, with a header naming the scenario, its parameters and "
+                                  "checks, as a PNG of %1 × %2 pixels (Ctrl+E). The arrow offers every export.")
+                                   .arg(width)
+                                   .arg(height));
+    m_sizeMenu->setTitle(tr("Dashboard PNG &size"));
+    bool preset = false;
+    for (auto* action : std::as_const(m_presetSizes)) {
+        const QSize size = action->data().toSize();
+        const auto* known = std::find_if(
+            PresetSizes.cbegin(), PresetSizes.cend(), [&](const PresetSize& p) { return p.size == size; });
+        action->setText(tr("%1 × %2 (%3)").arg(size.width()).arg(size.height()).arg(QLatin1String(known->name)));
+        action->setChecked(size == m_exportSize);
+        preset = preset || size == m_exportSize;
+    }
+    m_customSize->setChecked(!preset);
+    m_customSize->setText(preset ? tr("&Custom…") : tr("&Custom (%1 × %2)…").arg(width).arg(height));
+    m_dashboardPdf->setText(tr("Dashboard as P&DF…"));
+    m_dashboardPdf->setToolTip(tr("Save the whole dashboard, with its header, as a vector PDF (Ctrl+Shift+E)"));
+    m_copyDashboard->setText(tr("&Copy dashboard image"));
+    m_copyDashboard->setToolTip(
+        tr("Put a %1 × %2 picture of the dashboard on the clipboard (Ctrl+Shift+C)").arg(width).arg(height));
+    for (size_t i = 0; i < Charts.size(); ++i) {
+        m_charts[i].menu->setTitle(chartTitle(Charts[i]));
+        m_charts[i].png->setText(tr("Save chart as PNG…"));
+        m_charts[i].pdf->setText(tr("Save chart as PDF…"));
+        m_charts[i].copy->setText(tr("Copy chart"));
+    }
+    m_runExports[0].action->setText(tr("Run as &JSON…"));
+    m_runExports[1].action->setText(tr("Run as C&SV…"));
+    m_runExports[2].action->setText(tr("Run as Chrome &trace…"));
+    m_quit->setText(tr("&Quit"));
+    updateActions();
+}
+
+void ExportActions::updateActions()
+{
+    const auto& controller = m_window->controller();
+    const auto& model = controller.model();
+    const bool ended = !controller.isRunning() && !model.scenarioId().isEmpty() && model.endNs() >= 0;
+    for (const auto& format : std::as_const(m_runExports)) {
+        format.action->setEnabled(ended);
+        format.action->setToolTip(ended
+                ? tr("Save the last run of %1 with the command line's exporter").arg(model.scenarioId())
+                : tr("Run a scenario to its end (or stop it) first"));
+    }
+    for (size_t i = 0; i < Charts.size(); ++i)
+        m_charts[i].menu->menuAction()->setEnabled(plot(Charts[i]) != nullptr);
+}
+
+ExportHeader ExportActions::header() const
+{
+    const auto* form = m_window->parameterForm();
+    return ExportHeader::describe(
+        m_window->scenarioId(), form ? form->values() : QVariantMap(), m_window->controller().model());
+}
+
+QImage ExportActions::dashboardImage(const QSize& size) const
+{
+    m_window->charts()->refresh();
+    return DashboardExporter(m_window, header().html(m_window->palette())).toImage(size);
+}
+
+bool ExportActions::saveDashboard(const QString& path, const QSize& size, QString* error) const
+{
+    return writeDashboard(path, isPdf(path) ? Format::Pdf : Format::Png, size, error);
+}
+
+bool ExportActions::writeDashboard(const QString& path, Format format, const QSize& size, QString* error) const
+{
+    m_window->charts()->refresh();
+    const ExportHeader text = header();
+    const DashboardExporter exporter(m_window, text.html(m_window->palette()));
+    return format == Format::Pdf ? exporter.savePdf(path, text.title(), error) : exporter.savePng(path, size, error);
+}
+
+QCustomPlot* ExportActions::plot(Chart chart) const
+{
+    const auto* charts = m_window->charts();
+    if (!charts)
+        return nullptr;
+    switch (chart) {
+    case Chart::Progress:
+        return charts->progress()->plot();
+    case Chart::Timeline:
+        return charts->timeline()->plot();
+    case Chart::Cpu:
+        return charts->cpu()->plot();
+    case Chart::Scenario:
+        if (const auto* live = qobject_cast<LiveChart*>(charts->scenarioPanel()))
+            return live->plot();
+        return nullptr;
+    }
+    return nullptr;
+}
+
+QString ExportActions::chartKey(Chart chart) const
+{
+    switch (chart) {
+    case Chart::Progress:
+        return QStringLiteral("progress");
+    case Chart::Timeline:
+        return QStringLiteral("timeline");
+    case Chart::Cpu:
+        return QStringLiteral("cpu");
+    case Chart::Scenario:
+        return QStringLiteral("chart");
+    }
+    return {};
+}
+
+QString ExportActions::chartTitle(Chart chart) const
+{
+    switch (chart) {
+    case Chart::Progress:
+        return tr("P&rogress chart");
+    case Chart::Timeline:
+        return tr("State &timeline");
+    case Chart::Cpu:
+        return tr("CP&U chart");
+    case Chart::Scenario:
+        return tr("Scenario's own c&hart");
+    }
+    return {};
+}
+
+QMenu* ExportActions::createChartMenu(QCustomPlot* chartPlot, QWidget* parent)
+{
+    QString key = QStringLiteral("chart");
+    QString title;
+    for (const Chart chart : Charts) {
+        if (plot(chart) == chartPlot) {
+            key = chartKey(chart);
+            title = chartTitle(chart);
+        }
+    }
+    auto* menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("chartContextMenu"));
+    const QPointer<QCustomPlot> target(chartPlot);
+    menu->addAction(tr("Save chart as PNG…"), this, [=, this] {
+        if (target)
+            exportChart(target, key, title, false);
+    });
+    menu->addAction(tr("Save chart as PDF…"), this, [=, this] {
+        if (target)
+            exportChart(target, key, title, true);
+    });
+    menu->addAction(tr("Copy chart"), this, [=, this] {
+        if (target)
+            copyChart(target);
+    });
+    return menu;
+}
+
+void ExportActions::attachChartMenus()
+{
+    // Every chart, including a scenario panel made since the last look, gets Save / Copy on a right click.
+    static const char* const attached = "procvizChartMenu";
+    for (auto* chartPlot : m_window->findChildren<QCustomPlot*>()) {
+        if (chartPlot->property(attached).toBool())
+            continue;
+        chartPlot->setProperty(attached, true);
+        chartPlot->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(chartPlot, &QWidget::customContextMenuRequested, this, [this, chartPlot](const QPoint& pos) {
+            auto* menu = createChartMenu(chartPlot, m_window);
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(chartPlot->mapToGlobal(pos));
+        });
+    }
+}
+
+QString ExportActions::suggestedName(
+    const QString& scenarioId, const QString& what, const QString& suffix, const QDateTime& when)
+{
+    QStringList parts {QStringLiteral("procviz")};
+    if (!scenarioId.isEmpty())
+        parts.append(scenarioId);
+    if (!what.isEmpty())
+        parts.append(what);
+    parts.append(when.toString(QStringLiteral("yyyy-MM-dd-HHmm")));
+    return parts.join(QLatin1Char('-')) + QLatin1Char('.') + suffix;
+}
+
+QString ExportActions::chooseFile(const QString& caption, const QString& scenarioId, const QString& what,
+    const QString& suffix, const QString& filter)
+{
+    const QString name = suggestedName(scenarioId, what, suffix, QDateTime::currentDateTime());
+    QString path = m_chooseFile(caption, QDir(m_lastFolder).filePath(name), filter);
+    if (path.isEmpty())
+        return {};
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QLatin1Char('.') + suffix;
+    m_lastFolder = QFileInfo(path).absolutePath();
+    return path;
+}
+
+void ExportActions::exportDashboardPng()
+{
+    const QString path = chooseFile(tr("Export the dashboard as PNG"), m_window->scenarioId(), QString(),
+        QStringLiteral("png"), tr("PNG image (*.png)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    report(writeDashboard(path, Format::Png, m_exportSize, &error), path, error);
+}
+
+void ExportActions::exportDashboardPdf()
+{
+    const QString path = chooseFile(tr("Export the dashboard as PDF"), m_window->scenarioId(), QString(),
+        QStringLiteral("pdf"), tr("PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    report(writeDashboard(path, Format::Pdf, m_exportSize, &error), path, error);
+}
+
+void ExportActions::copyDashboard()
+{
+    QGuiApplication::clipboard()->setImage(dashboardImage(m_exportSize));
+    m_window->statusBar()->showMessage(
+        tr("The dashboard is on the clipboard (%1 × %2)").arg(m_exportSize.width()).arg(m_exportSize.height()),
+        StatusMessageMs);
+}
+
+double ExportActions::chartScale() const
+{
+    // Charts come out at the dashboard export's scale: the same lecture-note resolution for both.
+    return std::max(1.0, double(m_exportSize.width()) / std::max(1, m_window->width()));
+}
+
+void ExportActions::exportChart(QCustomPlot* chartPlot, const QString& key, const QString& title, bool pdf)
+{
+    if (!chartPlot)
+        return;
+    const QString path = chooseFile(pdf ? tr("Save the chart as PDF") : tr("Save the chart as PNG"),
+        m_window->scenarioId(), key, pdf ? QStringLiteral("pdf") : QStringLiteral("png"),
+        pdf ? tr("PDF document (*.pdf)") : tr("PNG image (*.png)"));
+    if (path.isEmpty())
+        return;
+    m_window->charts()->refresh();
+    QString plainTitle = title;
+    plainTitle.remove(QLatin1Char('&'));
+    QString error;
+    const bool saved = pdf
+        ? ChartExporter::savePdf(chartPlot, path, header().title() + QStringLiteral(" — ") + plainTitle, &error)
+        : ChartExporter::savePng(chartPlot, path, chartScale(), &error);
+    report(saved, path, error);
+}
+
+void ExportActions::copyChart(QCustomPlot* chartPlot)
+{
+    if (!chartPlot)
+        return;
+    m_window->charts()->refresh();
+    const QImage image = ChartExporter::toImage(chartPlot, chartScale());
+    QGuiApplication::clipboard()->setImage(image);
+    m_window->statusBar()->showMessage(
+        tr("The chart is on the clipboard (%1 × %2)").arg(image.width()).arg(image.height()), StatusMessageMs);
+}
+
+void ExportActions::exportRun(const RunExport& format)
+{
+    const auto& model = m_window->controller().model();
+    const QString filter = format.suffix == QLatin1String("csv") ? tr("CSV table (*.csv)")
+        : format.suffix == QLatin1String("json")                 ? tr("JSON document (*.json)")
+                                                                 : tr("Chrome trace (*.json)");
+    const QString path = chooseFile(tr("Export the run"), model.scenarioId(), QString(), format.suffix, filter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    report(format.write(model, path, &error), path, error);
+}
+
+void ExportActions::report(bool ok, const QString& path, const QString& error)
+{
+    if (!ok) {
+        m_showingError = true;
+        Q_EMIT errorChanged(error);
+        return;
+    }
+    if (m_showingError) {
+        m_showingError = false;
+        Q_EMIT errorChanged({});
+    }
+    m_window->statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), StatusMessageMs);
+}
+
+} // namespace ProcViz
