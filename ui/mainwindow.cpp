@@ -1,20 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "appsettings.h"
 #include "chartspage.h"
 #include "lessonpanel.h"
 #include "modelabel.h"
 #include "parameterform.h"
+#include "presentationmode.h"
 #include "progresschart.h"
 #include "resultpanel.h"
 #include "scenario/scenarioregistry.h"
 #include "scenariolist.h"
 #include "statetimeline.h"
+#include "themeswitcher.h"
+#include "viewmenu.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPdfWriter>
@@ -57,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent)
     createActions();
     createCentralWidget();
     createStatusBar();
+    createViewMenu();
 
     connect(&m_controller, &RunController::started, this, &MainWindow::onStarted);
     connect(&m_controller, &RunController::phaseStarted, this, [this](int, const QString& name) {
@@ -143,6 +150,23 @@ void MainWindow::createActions()
     }
 }
 
+void MainWindow::createViewMenu()
+{
+    m_themes = new ThemeSwitcher(this);
+    m_presentation = new PresentationMode(this, m_themes);
+    connect(m_presentation, &PresentationMode::activeChanged, this, &MainWindow::onPresentationChanged);
+    menuBar()->addMenu(new ViewMenu(m_presentation, m_themes, this));
+}
+
+void MainWindow::onPresentationChanged(bool on)
+{
+    // On a projector only what the class needs: the phase and the clock, not the menus, counts and export.
+    menuBar()->setVisible(!on);
+    m_workersLabel->setVisible(!on);
+    m_coresLabel->setVisible(!on);
+    m_exportAction->setVisible(!on);
+}
+
 void MainWindow::createCentralWidget()
 {
     auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -206,10 +230,81 @@ void MainWindow::showEvent(QShowEvent* event)
     if (m_shown)
         return;
     m_shown = true;
+    if (!m_restoredSplitterSizes.isEmpty()) {
+        m_splitter->setSizes(m_restoredSplitterSizes);
+        return;
+    }
     // Scenarios narrow, charts wide, the lesson wide enough for its code to read without scrolling.
     const int width = m_splitter->width();
     const int lesson = width * (width >= 1600 ? 27 : 23) / 100;
     m_splitter->setSizes({width * 16 / 100, width - width * 16 / 100 - lesson, lesson});
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreSettings(AppSettings* settings)
+{
+    m_settings = settings;
+    // The geometry first: it is the one from before presentation mode, where leaving it returns to.
+    restoreGeometry(settings->windowGeometry());
+    restoreState(settings->windowState());
+    m_presentation->setActive(settings->presentation());
+    m_restoredSplitterSizes = settings->splitterSizes();
+    if (m_shown && !m_restoredSplitterSizes.isEmpty())
+        m_splitter->setSizes(m_restoredSplitterSizes);
+    if (!settings->language().isEmpty())
+        setLanguage(settings->language());
+    m_themes->setTheme(settings->theme());
+    if (m_scenarios->selectScenario(settings->lastScenario()))
+        restoreParameters(settings->parameters(m_scenarioId));
+}
+
+void MainWindow::saveSettings()
+{
+    if (!m_settings)
+        return;
+    m_settings->setWindowGeometry(m_presentation->windowGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->setSplitterSizes(m_splitter->sizes());
+    m_settings->setLastScenario(m_scenarioId);
+    m_settings->setParameters(m_scenarioId, m_parameters->values());
+    m_settings->setLanguage(language());
+    m_settings->setTheme(m_themes->theme());
+    m_settings->setPresentation(m_presentation->isActive());
+    m_settings->sync();
+}
+
+void MainWindow::restoreParameters(const QVariantMap& stored)
+{
+    // Only values the scenario still accepts, the way the engine checks them: its table may have changed
+    // since, or the file been edited. All together if they pass together, else one by one.
+    const auto* scenario = ScenarioRegistry::instance().find(m_scenarioId);
+    if (!scenario || stored.isEmpty())
+        return;
+    QVariantMap accepted = m_parameters->values();
+    QVariantMap known;
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
+        if (scenario->parameters().find(it.key()))
+            known.insert(it.key(), it.value());
+    }
+    QVariantMap together = accepted;
+    together.insert(known);
+    if (RunController::check(m_scenarioId, together).isEmpty()) {
+        accepted = together;
+    } else {
+        for (auto it = known.cbegin(); it != known.cend(); ++it) {
+            QVariantMap trial = accepted;
+            trial.insert(it.key(), it.value());
+            if (RunController::check(m_scenarioId, trial).isEmpty())
+                accepted = trial;
+        }
+    }
+    for (auto it = accepted.cbegin(); it != accepted.cend(); ++it)
+        m_parameters->setValue(it.key(), it.value());
 }
 
 void MainWindow::createStatusBar()
@@ -242,6 +337,11 @@ bool MainWindow::selectScenario(const QString& id)
 void MainWindow::setLanguage(const QString& language)
 {
     m_lesson->setLanguage(language);
+}
+
+QString MainWindow::language() const
+{
+    return m_lesson->language();
 }
 
 void MainWindow::onScenarioSelected(const QString& id)

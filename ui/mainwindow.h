@@ -13,12 +13,15 @@ class QSplitter;
 
 namespace ProcViz {
 
+class AppSettings;
 class ChartsPage;
 class LessonPanel;
 class ParameterForm;
+class PresentationMode;
 class ProgressChart;
 class ResultPanel;
 class ScenarioList;
+class ThemeSwitcher;
 
 /// The classroom dashboard: scenarios and their parameters on the left, the live charts and the checks in
 /// the middle, the lesson on the right; Run / Stop / Pause / Kill / Export act on the real worker processes.
@@ -37,25 +40,37 @@ public:
     LessonPanel* lesson() const { return m_lesson; }
     ScenarioList* scenarioList() const { return m_scenarios; }
     ParameterForm* parameterForm() const { return m_parameters; }
+    PresentationMode* presentation() const { return m_presentation; }
+    ThemeSwitcher* themes() const { return m_themes; }
 
     bool selectScenario(const QString& id);
     QString scenarioId() const { return m_scenarioId; }
     /// The lessons' language, "en" or "ko" (the rest of the window follows the translations loaded).
     void setLanguage(const QString& language);
+    QString language() const;
+    /// Restores what @p settings remembers (geometry, splitter, scenario and its parameters, language, theme,
+    /// presentation mode) and writes it back there when the window closes. Without it the window starts
+    /// as the defaults say and remembers nothing: tests and `procviz shot` stay reproducible.
+    void restoreSettings(AppSettings* settings);
+    void saveSettings();
     /// The whole dashboard as it is now, as PNG or PDF (by the file's suffix); false when it cannot be written.
     bool saveDashboard(const QString& path, QString* error = nullptr);
     void run();
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void createActions();
     void createCentralWidget();
     void createStatusBar();
+    void createViewMenu();
 
     void onScenarioSelected(const QString& id);
     void onParametersChanged();
+    void restoreParameters(const QVariantMap& stored);
+    void onPresentationChanged(bool on);
     void onPauseToggled(bool pause);
     void onKill();
     void onExport();
@@ -89,7 +104,11 @@ private:
     QTimer m_statusTimer;
     QString m_phase;
     QSplitter* m_splitter = nullptr;
+    QList<int> m_restoredSplitterSizes;
     bool m_shown = false;
+    ThemeSwitcher* m_themes = nullptr;
+    PresentationMode* m_presentation = nullptr;
+    AppSettings* m_settings = nullptr;
 };
 
 } // namespace ProcViz

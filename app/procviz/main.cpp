@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appsettings.h"
 #include "cli/commandline.h"
 #include "mainwindow.h"
 #include "shotcommand.h"
@@ -78,7 +79,9 @@ int main(int argc, char** argv)
     app.setApplicationDisplayName(QStringLiteral("ProcViz"));
     app.setApplicationVersion(QStringLiteral(PROCVIZ_VERSION));
 
+    ProcViz::AppSettings settings;
     ProcViz::MainWindow window;
+    window.restoreSettings(&settings);
     window.show();
     return app.exec();
 }
