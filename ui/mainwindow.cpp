@@ -3,6 +3,7 @@
 
 #include "appsettings.h"
 #include "chartspage.h"
+#include "fittingscrollarea.h"
 #include "lessonpanel.h"
 #include "modelabel.h"
 #include "parameterform.h"
@@ -165,6 +166,16 @@ void MainWindow::onPresentationChanged(bool on)
     m_workersLabel->setVisible(!on);
     m_coresLabel->setVisible(!on);
     m_exportAction->setVisible(!on);
+    limitResultsHeight();
+    if (on) {
+        m_sizesBeforePresentation = m_shown ? m_splitter->sizes() : m_restoredSplitterSizes;
+        if (m_shown)
+            resetSplitter();
+    } else if (!m_sizesBeforePresentation.isEmpty()) {
+        m_splitter->setSizes(m_sizesBeforePresentation);
+    } else if (m_shown) {
+        resetSplitter();
+    }
 }
 
 void MainWindow::createCentralWidget()
@@ -205,8 +216,11 @@ void MainWindow::createCentralWidget()
     m_charts = new ChartsPage(center);
     m_charts->setModel(&m_controller.model());
     centerLayout->addWidget(m_charts, 1);
-    m_results = new ResultPanel(center);
-    centerLayout->addWidget(m_results);
+    m_results = new ResultPanel;
+    // A long verdict (timing's table and wrapped checks at presentation size) scrolls rather than
+    // squeezing the charts; see onPresentationChanged().
+    m_resultsArea = new FittingScrollArea(m_results, center);
+    centerLayout->addWidget(m_resultsArea);
     connect(m_charts->timeline(), &StateTimeline::workerSelected, this, &MainWindow::updateActions);
     connect(m_charts, &ChartsPage::chatLineEntered, this, &MainWindow::onChatLine);
 
@@ -230,14 +244,33 @@ void MainWindow::showEvent(QShowEvent* event)
     if (m_shown)
         return;
     m_shown = true;
-    if (!m_restoredSplitterSizes.isEmpty()) {
+    if (!m_restoredSplitterSizes.isEmpty() && !m_presentation->isActive())
         m_splitter->setSizes(m_restoredSplitterSizes);
-        return;
-    }
-    // Scenarios narrow, charts wide, the lesson wide enough for its code to read without scrolling.
+    else
+        resetSplitter();
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    limitResultsHeight();
+}
+
+void MainWindow::limitResultsHeight()
+{
+    // At presentation size the verdict could take half the height; the charts are what the class watches.
+    m_resultsArea->setMaximumHeight(m_presentation->isActive() ? height() / 4 : QWIDGETSIZE_MAX);
+}
+
+void MainWindow::resetSplitter()
+{
+    // Scenarios narrow, charts wide, the lesson wide enough for its code to read without scrolling. On a
+    // projector the charts are what the class watches: they take what the larger type leaves.
+    const bool presenting = m_presentation->isActive();
     const int width = m_splitter->width();
-    const int lesson = width * (width >= 1600 ? 27 : 23) / 100;
-    m_splitter->setSizes({width * 16 / 100, width - width * 16 / 100 - lesson, lesson});
+    const int left = width * (presenting ? 12 : 16) / 100;
+    const int lesson = width * (presenting ? 21 : width >= 1600 ? 27 : 23) / 100;
+    m_splitter->setSizes({left, width - left - lesson, lesson});
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -252,10 +285,10 @@ void MainWindow::restoreSettings(AppSettings* settings)
     // The geometry first: it is the one from before presentation mode, where leaving it returns to.
     restoreGeometry(settings->windowGeometry());
     restoreState(settings->windowState());
-    m_presentation->setActive(settings->presentation());
     m_restoredSplitterSizes = settings->splitterSizes();
     if (m_shown && !m_restoredSplitterSizes.isEmpty())
         m_splitter->setSizes(m_restoredSplitterSizes);
+    m_presentation->setActive(settings->presentation());
     if (!settings->language().isEmpty())
         setLanguage(settings->language());
     m_themes->setTheme(settings->theme());
@@ -269,7 +302,7 @@ void MainWindow::saveSettings()
         return;
     m_settings->setWindowGeometry(m_presentation->windowGeometry());
     m_settings->setWindowState(saveState());
-    m_settings->setSplitterSizes(m_splitter->sizes());
+    m_settings->setSplitterSizes(m_presentation->isActive() ? m_sizesBeforePresentation : m_splitter->sizes());
     m_settings->setLastScenario(m_scenarioId);
     m_settings->setParameters(m_scenarioId, m_parameters->values());
     m_settings->setLanguage(language());

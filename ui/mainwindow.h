@@ -15,6 +15,7 @@ namespace ProcViz {
 
 class AppSettings;
 class ChartsPage;
+class FittingScrollArea;
 class LessonPanel;
 class ParameterForm;
 class PresentationMode;
@@ -60,12 +61,15 @@ public:
 protected:
     void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void createActions();
     void createCentralWidget();
     void createStatusBar();
     void createViewMenu();
+    void resetSplitter();
+    void limitResultsHeight();
 
     void onScenarioSelected(const QString& id);
     void onParametersChanged();
@@ -89,6 +93,7 @@ private:
     QLabel* m_parameterErrorLabel = nullptr;
     ChartsPage* m_charts = nullptr;
     ResultPanel* m_results = nullptr;
+    FittingScrollArea* m_resultsArea = nullptr;
     LessonPanel* m_lesson = nullptr;
     QLabel* m_errorLabel = nullptr;
     QAction* m_runAction = nullptr;
@@ -105,6 +110,7 @@ private:
     QString m_phase;
     QSplitter* m_splitter = nullptr;
     QList<int> m_restoredSplitterSizes;
+    QList<int> m_sizesBeforePresentation;
     bool m_shown = false;
     ThemeSwitcher* m_themes = nullptr;
     PresentationMode* m_presentation = nullptr;
