@@ -156,6 +156,8 @@ void TestSettings::roundTrip()
         window.presentation()->setActive(false);
         QTRY_VERIFY(!window.isFullScreen());
         QTRY_COMPARE(window.size(), QSize(1100, 700));
+        // The splitter as it was before presentation mode changed it.
+        QCOMPARE(window.findChild<QSplitter*>()->sizes(), splitterSizes);
     }
 }
 

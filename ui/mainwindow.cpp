@@ -268,7 +268,7 @@ void MainWindow::resetSplitter()
     // projector the charts are what the class watches: they take what the larger type leaves.
     const bool presenting = m_presentation->isActive();
     const int width = m_splitter->width();
-    const int left = width * (presenting ? 12 : 16) / 100;
+    const int left = width * (presenting ? 15 : 16) / 100;
     const int lesson = width * (presenting ? 21 : width >= 1600 ? 27 : 23) / 100;
     m_splitter->setSizes({left, width - left - lesson, lesson});
 }

@@ -185,8 +185,11 @@ QPalette ThemeSwitcher::highContrastPalette(const QPalette& base)
     const QColor foreground = dark ? QColor(Qt::white) : QColor(Qt::black);
     const QColor disabled = dark ? QColor(0xA0, 0xA0, 0xA0) : QColor(0x60, 0x60, 0x60);
     QPalette palette = base;
-    for (auto role : {QPalette::Window, QPalette::Base, QPalette::AlternateBase})
+    for (auto role : {QPalette::Window, QPalette::Base})
         setBoth(palette, role, background, background);
+    // Still set apart from the page: alternate rows, the lessons' code blocks.
+    const QColor alternate = dark ? QColor(0x1C, 0x1C, 0x1C) : QColor(0xF0, 0xF0, 0xF0);
+    setBoth(palette, QPalette::AlternateBase, alternate, alternate);
     for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText, QPalette::ToolTipText})
         setBoth(palette, role, foreground, disabled);
     setBoth(palette, QPalette::Button, dark ? QColor(0x26, 0x26, 0x26) : QColor(0xF0, 0xF0, 0xF0),
