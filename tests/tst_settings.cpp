@@ -13,7 +13,9 @@
 #include "scenariolist.h"
 #include "themeswitcher.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -297,6 +299,17 @@ void TestSettings::spaceStillTypesInTextFields()
     QTRY_VERIFY(workers->hasFocus());
     QTest::keyClick(workers, Qt::Key_Space);
     QVERIFY(!window.controller().isRunning());
+
+    // A choice: Space opens its list, as it would without the shortcut.
+    QVERIFY(window.selectScenario(QStringLiteral("timing")));
+    auto* mode = window.parameterForm()->findChild<QComboBox*>(QStringLiteral("mode"));
+    QVERIFY(mode);
+    mode->setFocus();
+    QTRY_VERIFY(mode->hasFocus());
+    QTest::keyClick(mode, Qt::Key_Space);
+    QTRY_VERIFY(mode->view()->isVisible());
+    QVERIFY(!window.controller().isRunning());
+    mode->hidePopup();
 }
 
 void TestSettings::escapeStopsThenLeavesPresentation()
@@ -355,6 +368,7 @@ void TestSettings::darkThemeRecoloursWindowAndCharts()
     MainWindow window;
     showActive(window);
     auto* plot = window.charts()->cpu()->plot();
+    const QColor systemWindow = window.palette().color(QPalette::Window);
     const QColor lightBackground = plot->axisRect()->backgroundBrush().color();
     const QColor lightAxis = plot->xAxis->basePen().color();
     QVERIFY(lightBackground.lightness() > 128);
@@ -375,6 +389,10 @@ void TestSettings::darkThemeRecoloursWindowAndCharts()
 
     window.themes()->setTheme(Theme::Light);
     QTRY_VERIFY(plot->axisRect()->backgroundBrush().color().lightness() > 192);
+    // System hands the colours back to the platform.
+    window.themes()->setTheme(Theme::System);
+    QTRY_COMPARE(window.palette().color(QPalette::Window), systemWindow);
+    QTRY_COMPARE(plot->axisRect()->backgroundBrush().color(), lightBackground);
 }
 
 QTEST_MAIN(TestSettings)

@@ -54,6 +54,8 @@ public:
     /// as the defaults say and remembers nothing: tests and `procviz shot` stay reproducible.
     void restoreSettings(AppSettings* settings);
     void saveSettings();
+    /// Where the window remembers things; none without restoreSettings().
+    AppSettings* settings() const { return m_settings; }
     /// The whole dashboard as it is now, as PNG or PDF (by the file's suffix); false when it cannot be written.
     bool saveDashboard(const QString& path, QString* error = nullptr);
     void run();
