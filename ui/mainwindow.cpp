@@ -13,6 +13,7 @@
 #include "scenario/scenarioregistry.h"
 #include "scenariolist.h"
 #include "statetimeline.h"
+#include "storedparameters.h"
 #include "themeswitcher.h"
 #include "viewmenu.h"
 
@@ -292,8 +293,12 @@ void MainWindow::restoreSettings(AppSettings* settings)
     if (!settings->language().isEmpty())
         setLanguage(settings->language());
     m_themes->setTheme(settings->theme());
-    if (m_scenarios->selectScenario(settings->lastScenario()))
-        restoreParameters(settings->parameters(m_scenarioId));
+    if (m_scenarios->selectScenario(settings->lastScenario())) {
+        const auto values
+            = acceptedParameters(m_scenarioId, m_parameters->values(), settings->parameters(m_scenarioId));
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            m_parameters->setValue(it.key(), it.value());
+    }
 }
 
 void MainWindow::saveSettings()
@@ -309,35 +314,6 @@ void MainWindow::saveSettings()
     m_settings->setTheme(m_themes->theme());
     m_settings->setPresentation(m_presentation->isActive());
     m_settings->sync();
-}
-
-void MainWindow::restoreParameters(const QVariantMap& stored)
-{
-    // Only values the scenario still accepts, the way the engine checks them: its table may have changed
-    // since, or the file been edited. All together if they pass together, else one by one.
-    const auto* scenario = ScenarioRegistry::instance().find(m_scenarioId);
-    if (!scenario || stored.isEmpty())
-        return;
-    QVariantMap accepted = m_parameters->values();
-    QVariantMap known;
-    for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
-        if (scenario->parameters().find(it.key()))
-            known.insert(it.key(), it.value());
-    }
-    QVariantMap together = accepted;
-    together.insert(known);
-    if (RunController::check(m_scenarioId, together).isEmpty()) {
-        accepted = together;
-    } else {
-        for (auto it = known.cbegin(); it != known.cend(); ++it) {
-            QVariantMap trial = accepted;
-            trial.insert(it.key(), it.value());
-            if (RunController::check(m_scenarioId, trial).isEmpty())
-                accepted = trial;
-        }
-    }
-    for (auto it = accepted.cbegin(); it != accepted.cend(); ++it)
-        m_parameters->setValue(it.key(), it.value());
 }
 
 void MainWindow::createStatusBar()

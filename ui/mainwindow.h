@@ -75,7 +75,6 @@ private:
 
     void onScenarioSelected(const QString& id);
     void onParametersChanged();
-    void restoreParameters(const QVariantMap& stored);
     void onPresentationChanged(bool on);
     void onPauseToggled(bool pause);
     void onKill();
