@@ -51,6 +51,8 @@ public:
     QMenu* exportMenu() const { return m_exportMenu; }
     /// Adds the Export button: a click exports the dashboard as PNG, its arrow opens the Export menu.
     void addToToolBar(QToolBar* toolBar);
+    /// The dashboard PNG export: the toolbar's Export button.
+    QAction* dashboardAction() const { return m_dashboardPng; }
 
     /// The dashboard PNG's size in pixels (also the scale of chart PNGs and of the clipboard image).
     QSize exportSize() const { return m_exportSize; }

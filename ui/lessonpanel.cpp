@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lessonpanel.h"
 
+#include <QEvent>
 #include <QFile>
 #include <QLocale>
 
@@ -55,7 +56,24 @@ void LessonPanel::reload()
         setHtml(tr("<p>No lesson text for this scenario yet.</p>"));
         return;
     }
-    setHtml(QString::fromUtf8(file.readAll()));
+    QString html = QString::fromUtf8(file.readAll());
+    // The lessons colour their code blocks for a light page; on a dark one the block takes the palette's
+    // colours instead: a rule of the same weight after the lesson's own wins.
+    const QPalette colours = palette();
+    const qsizetype styleEnd = html.indexOf(QLatin1String("</style>"));
+    if (colours.color(QPalette::Base).lightness() < colours.color(QPalette::Text).lightness() && styleEnd >= 0) {
+        html.insert(styleEnd,
+            QStringLiteral(" pre{background:%1;color:%2}")
+                .arg(colours.color(QPalette::AlternateBase).name(), colours.color(QPalette::Text).name()));
+    }
+    setHtml(html);
+}
+
+void LessonPanel::changeEvent(QEvent* event)
+{
+    QTextBrowser::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_scenario.isEmpty())
+        reload();
 }
 
 } // namespace ProcViz

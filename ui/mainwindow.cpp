@@ -1,18 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "appsettings.h"
 #include "chartspage.h"
 #include "exportactions.h"
+#include "fittingscrollarea.h"
 #include "lessonpanel.h"
 #include "modelabel.h"
 #include "parameterform.h"
+#include "presentationmode.h"
 #include "progresschart.h"
 #include "resultpanel.h"
 #include "scenario/scenarioregistry.h"
 #include "scenariolist.h"
 #include "statetimeline.h"
+#include "storedparameters.h"
+#include "themeswitcher.h"
+#include "viewmenu.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QScrollArea>
@@ -55,6 +62,7 @@ MainWindow::MainWindow(QWidget* parent)
     createCentralWidget();
     createStatusBar();
     createExports();
+    createViewMenu();
 
     connect(&m_controller, &RunController::started, this, &MainWindow::onStarted);
     connect(&m_controller, &RunController::phaseStarted, this, [this](int, const QString& name) {
@@ -146,6 +154,33 @@ void MainWindow::createExports()
     connect(m_exports, &ExportActions::errorChanged, this, &MainWindow::setError);
 }
 
+void MainWindow::createViewMenu()
+{
+    m_themes = new ThemeSwitcher(this);
+    m_presentation = new PresentationMode(this, m_themes);
+    connect(m_presentation, &PresentationMode::activeChanged, this, &MainWindow::onPresentationChanged);
+    menuBar()->addMenu(new ViewMenu(m_presentation, m_themes, this));
+}
+
+void MainWindow::onPresentationChanged(bool on)
+{
+    // On a projector only what the class needs: the phase and the clock, not the menus, counts and export.
+    menuBar()->setVisible(!on);
+    m_workersLabel->setVisible(!on);
+    m_coresLabel->setVisible(!on);
+    m_exports->dashboardAction()->setVisible(!on);
+    limitResultsHeight();
+    if (on) {
+        m_sizesBeforePresentation = m_shown ? m_splitter->sizes() : m_restoredSplitterSizes;
+        if (m_shown)
+            resetSplitter();
+    } else if (!m_sizesBeforePresentation.isEmpty()) {
+        m_splitter->setSizes(m_sizesBeforePresentation);
+    } else if (m_shown) {
+        resetSplitter();
+    }
+}
+
 void MainWindow::createCentralWidget()
 {
     auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -184,8 +219,11 @@ void MainWindow::createCentralWidget()
     m_charts = new ChartsPage(center);
     m_charts->setModel(&m_controller.model());
     centerLayout->addWidget(m_charts, 1);
-    m_results = new ResultPanel(center);
-    centerLayout->addWidget(m_results);
+    m_results = new ResultPanel;
+    // A long verdict (timing's table and wrapped checks at presentation size) scrolls rather than
+    // squeezing the charts; see onPresentationChanged().
+    m_resultsArea = new FittingScrollArea(m_results, center);
+    centerLayout->addWidget(m_resultsArea);
     connect(m_charts->timeline(), &StateTimeline::workerSelected, this, &MainWindow::updateActions);
     connect(m_charts, &ChartsPage::chatLineEntered, this, &MainWindow::onChatLine);
 
@@ -209,10 +247,77 @@ void MainWindow::showEvent(QShowEvent* event)
     if (m_shown)
         return;
     m_shown = true;
-    // Scenarios narrow, charts wide, the lesson wide enough for its code to read without scrolling.
+    if (!m_restoredSplitterSizes.isEmpty() && !m_presentation->isActive())
+        m_splitter->setSizes(m_restoredSplitterSizes);
+    else
+        resetSplitter();
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    limitResultsHeight();
+}
+
+void MainWindow::limitResultsHeight()
+{
+    // At presentation size the verdict could take half the height; the charts are what the class watches.
+    m_resultsArea->setMaximumHeight(m_presentation->isActive() ? height() / 4 : QWIDGETSIZE_MAX);
+}
+
+void MainWindow::resetSplitter()
+{
+    // Scenarios narrow, charts wide, the lesson wide enough for its code to read without scrolling. On a
+    // projector the charts are what the class watches: they take what the larger type leaves.
+    const bool presenting = m_presentation->isActive();
     const int width = m_splitter->width();
-    const int lesson = width * (width >= 1600 ? 27 : 23) / 100;
-    m_splitter->setSizes({width * 16 / 100, width - width * 16 / 100 - lesson, lesson});
+    const int left = width * (presenting ? 15 : 16) / 100;
+    const int lesson = width * (presenting ? 21 : width >= 1600 ? 27 : 23) / 100;
+    m_splitter->setSizes({left, width - left - lesson, lesson});
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreSettings(AppSettings* settings)
+{
+    m_settings = settings;
+    // The geometry first: it is the one from before presentation mode, where leaving it returns to.
+    restoreGeometry(settings->windowGeometry());
+    restoreState(settings->windowState());
+    m_restoredSplitterSizes = settings->splitterSizes();
+    if (m_shown && !m_restoredSplitterSizes.isEmpty())
+        m_splitter->setSizes(m_restoredSplitterSizes);
+    m_presentation->setActive(settings->presentation());
+    if (!settings->language().isEmpty())
+        setLanguage(settings->language());
+    m_themes->setTheme(settings->theme());
+    m_exports->setExportSize(settings->exportSize());
+    if (m_scenarios->selectScenario(settings->lastScenario())) {
+        const auto values
+            = acceptedParameters(m_scenarioId, m_parameters->values(), settings->parameters(m_scenarioId));
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            m_parameters->setValue(it.key(), it.value());
+    }
+}
+
+void MainWindow::saveSettings()
+{
+    if (!m_settings)
+        return;
+    m_settings->setWindowGeometry(m_presentation->windowGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->setSplitterSizes(m_presentation->isActive() ? m_sizesBeforePresentation : m_splitter->sizes());
+    m_settings->setLastScenario(m_scenarioId);
+    m_settings->setParameters(m_scenarioId, m_parameters->values());
+    m_settings->setLanguage(language());
+    m_settings->setTheme(m_themes->theme());
+    m_settings->setPresentation(m_presentation->isActive());
+    m_settings->setExportSize(m_exports->exportSize());
+    m_settings->sync();
 }
 
 void MainWindow::createStatusBar()
@@ -245,6 +350,11 @@ bool MainWindow::selectScenario(const QString& id)
 void MainWindow::setLanguage(const QString& language)
 {
     m_lesson->setLanguage(language);
+}
+
+QString MainWindow::language() const
+{
+    return m_lesson->language();
 }
 
 void MainWindow::onScenarioSelected(const QString& id)

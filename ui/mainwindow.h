@@ -13,13 +13,17 @@ class QSplitter;
 
 namespace ProcViz {
 
+class AppSettings;
 class ChartsPage;
 class ExportActions;
+class FittingScrollArea;
 class LessonPanel;
 class ParameterForm;
+class PresentationMode;
 class ProgressChart;
 class ResultPanel;
 class ScenarioList;
+class ThemeSwitcher;
 
 /// The classroom dashboard: scenarios and their parameters on the left, the live charts and the checks in
 /// the middle, the lesson on the right; Run / Stop / Pause / Kill / Export act on the real worker processes.
@@ -40,11 +44,21 @@ public:
     ParameterForm* parameterForm() const { return m_parameters; }
     /// The File menu's exports, and the dashboard PNG's size.
     ExportActions* exportActions() const { return m_exports; }
+    PresentationMode* presentation() const { return m_presentation; }
+    ThemeSwitcher* themes() const { return m_themes; }
 
     bool selectScenario(const QString& id);
     QString scenarioId() const { return m_scenarioId; }
     /// The lessons' language, "en" or "ko" (the rest of the window follows the translations loaded).
     void setLanguage(const QString& language);
+    QString language() const;
+    /// Restores what @p settings remembers (geometry, splitter, scenario and its parameters, language, theme,
+    /// presentation mode) and writes it back there when the window closes. Without it the window starts
+    /// as the defaults say and remembers nothing: tests and `procviz shot` stay reproducible.
+    void restoreSettings(AppSettings* settings);
+    void saveSettings();
+    /// Where the window remembers things; none without restoreSettings().
+    AppSettings* settings() const { return m_settings; }
     /// The whole dashboard as it is now, with a header naming the scenario, its parameters and checks: a PNG of
     /// the window's size, or a vector PDF (by the file's suffix); false when it cannot be written.
     bool saveDashboard(const QString& path, QString* error = nullptr);
@@ -52,15 +66,21 @@ public:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void createActions();
     void createCentralWidget();
     void createStatusBar();
     void createExports();
+    void createViewMenu();
+    void resetSplitter();
+    void limitResultsHeight();
 
     void onScenarioSelected(const QString& id);
     void onParametersChanged();
+    void onPresentationChanged(bool on);
     void onPauseToggled(bool pause);
     void onKill();
     void onChatLine(const QString& line);
@@ -78,6 +98,7 @@ private:
     QLabel* m_parameterErrorLabel = nullptr;
     ChartsPage* m_charts = nullptr;
     ResultPanel* m_results = nullptr;
+    FittingScrollArea* m_resultsArea = nullptr;
     LessonPanel* m_lesson = nullptr;
     QLabel* m_errorLabel = nullptr;
     ExportActions* m_exports = nullptr;
@@ -93,7 +114,12 @@ private:
     QTimer m_statusTimer;
     QString m_phase;
     QSplitter* m_splitter = nullptr;
+    QList<int> m_restoredSplitterSizes;
+    QList<int> m_sizesBeforePresentation;
     bool m_shown = false;
+    ThemeSwitcher* m_themes = nullptr;
+    PresentationMode* m_presentation = nullptr;
+    AppSettings* m_settings = nullptr;
 };
 
 } // namespace ProcViz

@@ -3,6 +3,8 @@
 
 #include "mainwindow.h"
 #include "parameterform.h"
+#include "presentationmode.h"
+#include "themeswitcher.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,7 +22,8 @@ constexpr int SettleMs = 150; ///< lets the last queued replots land before the 
 int usage(const QString& message)
 {
     std::fprintf(stderr, "procviz shot: %s\n%s\n", qPrintable(message),
-        "usage: procviz shot SCENARIO [--PARAM VALUE]... --out FILE.png|FILE.pdf [--size WxH] [--lang en|ko]");
+        "usage: procviz shot SCENARIO [--PARAM VALUE]... --out FILE.png|FILE.pdf [--size WxH] [--lang en|ko]\n"
+        "                    [--theme system|light|dark] [--presentation]");
     return 2;
 }
 } // namespace
@@ -34,8 +37,14 @@ int ShotCommand::exec(const QStringList& arguments)
     QString out;
     QSize size(1920, 1080);
     QString language;
+    std::optional<Theme> theme;
+    bool presentation = false;
     QList<std::pair<QString, QString>> params;
     for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--presentation")) { // the one option without a value
+            presentation = true;
+            continue;
+        }
         if (!args[i].startsWith(QLatin1String("--")) || i + 1 >= args.size())
             return usage(QStringLiteral("'%1' needs a value").arg(args[i]));
         const QString name = args[i].mid(2);
@@ -51,6 +60,10 @@ int ShotCommand::exec(const QStringList& arguments)
             if (value != QLatin1String("en") && value != QLatin1String("ko"))
                 return usage(QStringLiteral("--lang is en or ko, not '%1'").arg(value));
             language = value;
+        } else if (name == QLatin1String("theme")) {
+            theme = themeFromName(value);
+            if (!theme)
+                return usage(QStringLiteral("--theme is system, light or dark, not '%1'").arg(value));
         } else {
             params.append({name, value});
         }
@@ -66,6 +79,12 @@ int ShotCommand::exec(const QStringList& arguments)
     for (const auto& [name, value] : params) {
         if (!window.parameterForm()->setValue(name, value))
             return usage(QStringLiteral("scenario '%1' has no parameter --%2 taking '%3'").arg(scenario, name, value));
+    }
+    if (theme)
+        window.themes()->setTheme(*theme);
+    if (presentation) {
+        window.presentation()->setFullScreenAllowed(false); // the picture keeps the size asked for
+        window.presentation()->setActive(true);
     }
     window.setMinimumSize(size);
     window.setMaximumSize(size);

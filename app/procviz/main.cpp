@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appsettings.h"
 #include "cli/commandline.h"
 #include "mainwindow.h"
 #include "shotcommand.h"
@@ -82,7 +83,9 @@ int main(int argc, char** argv)
     app.setDesktopFileName(QStringLiteral("io.github.procviz.ProcViz"));
     app.setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.procviz.ProcViz.png")));
 
+    ProcViz::AppSettings settings;
     ProcViz::MainWindow window;
+    window.restoreSettings(&settings);
     window.show();
     return app.exec();
 }

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+
+class QAction;
+
+namespace ProcViz {
+
+class MainWindow;
+class ThemeSwitcher;
+
+/// The window as a class sees it on a projector: fonts at 175 %, high-contrast colours, full screen, less
+/// chrome (MainWindow hides its extras on activeChanged()). Also the keys a presenter uses, here and outside
+/// it: Space runs, pauses and resumes; Esc stops (and, when nothing runs, leaves presentation mode);
+/// Page Up / Page Down (a presenter's clicker) and Ctrl+Left / Ctrl+Right step through the scenarios.
+///
+/// Keys the focused control needs for itself stay its own: text fields and spin boxes take Space (and
+/// Ctrl+arrows) before any shortcut sees it, a focused button or combo box gets Space to press or open,
+/// and the lesson text keeps Page Up / Page Down to scroll.
+class PresentationMode : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr double FontFactor = 1.75;
+
+    PresentationMode(MainWindow* window, ThemeSwitcher* themes);
+
+    bool isActive() const { return m_active; }
+    void setActive(bool on);
+    /// Presentation mode normally fills the screen; `procviz shot` keeps the picture's size instead.
+    void setFullScreenAllowed(bool allowed) { m_fullScreenAllowed = allowed; }
+
+    /// The window's geometry (QWidget::saveGeometry()) as it was before presentation mode made it full
+    /// screen: what to remember for the next start, which will make it full screen again.
+    QByteArray windowGeometry() const;
+
+    QAction* toggleAction() const { return m_toggle; }
+    /// Run / pause, stop, previous and next scenario: the keys of the class.
+    QList<QAction*> keyActions() const;
+    void retranslate();
+
+Q_SIGNALS:
+    void activeChanged(bool on);
+
+private:
+    void runOrPause();
+    void stopOrLeave();
+    void stepScenario(int delta, int pageKey);
+    void setFullScreen(bool on);
+    bool forwardToFocus(int key) const;
+
+    MainWindow* m_window;
+    ThemeSwitcher* m_themes;
+    QAction* m_toggle;
+    QAction* m_runPause;
+    QAction* m_stop;
+    QAction* m_previous;
+    QAction* m_next;
+    QAction* m_previousByWord; ///< Ctrl+Left: a second key for m_previous that no widget here scrolls with
+    QAction* m_nextByWord;
+    bool m_active = false;
+    bool m_fullScreenAllowed = true;
+    bool m_wasFullScreen = false;
+    QByteArray m_geometryBefore;
+};
+
+} // namespace ProcViz
