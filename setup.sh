@@ -7,7 +7,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")"
 BUILD_DIR=${PROCVIZ_BUILD_DIR:-build}
-PACKAGES=(build-essential cmake qt6-base-dev qt6-tools-dev qt6-l10n-tools libqcustomplot-dev fonts-noto-cjk)
+PACKAGES=(build-essential cmake qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev fonts-noto-cjk)
 # Only for CI's extras (the fuzzers): clang with its libFuzzer runtime.
 CI_PACKAGES=(clang libclang-rt-dev)
 

@@ -12,12 +12,18 @@ namespace ProcViz {
 CpuChart::CpuChart(QWidget* parent)
     : LiveChart(parent)
 {
-    plot()->yAxis->setLabel(tr("CPU (% of a core)"));
     plot()->yAxis->setRange(-4, 110);
     // With many processes on few cores each line jumps between 0 and 100 % sample after sample: antialiased
     // 3-pixel strokes of 64 such lines took 25 ms a replot (100 ms at p99) on two cores, 7 ms without
     // (tests/benchmarks/README.md). At 15 Hz the plain staircase reads the same.
     plot()->setNotAntialiasedElements(QCP::aePlottables);
+    retranslate();
+}
+
+void CpuChart::retranslate()
+{
+    LiveChart::retranslate();
+    plot()->yAxis->setLabel(tr("CPU (% of a core)"));
 }
 
 void CpuChart::clearRun()

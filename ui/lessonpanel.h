@@ -23,6 +23,9 @@ public:
     static QString defaultLanguage();
     static bool hasLesson(const QString& id, const QString& language);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void reload();
 

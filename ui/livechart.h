@@ -41,6 +41,9 @@ protected:
     virtual void clearRun() = 0; ///< forget the last run's series
     virtual void updateFromModel() = 0; ///< take in the model's news
     virtual void applyColors() { } ///< recolour series after a palette change
+    /// Re-sets the texts that do not come from the run (axis labels, fixed series names) after a language
+    /// change; the run's own (legends, lane names, notes) are then taken in again from the model.
+    virtual void retranslate();
 
     /// Sets the time axis to the run so far (when following).
     void followLiveEnd();
@@ -49,6 +52,7 @@ protected:
 
 private:
     void onTick();
+    void retakeRun();
 
     const RunModel* m_model = nullptr;
     FollowState* m_follow = nullptr;

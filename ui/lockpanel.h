@@ -18,6 +18,7 @@ public:
     explicit LockPanel(QWidget* parent = nullptr);
 
 protected:
+    void retranslate() override;
     void clearRun() override;
     void updateFromModel() override;
     void applyColors() override;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/runcontroller.h"
+#include "i18n/translations.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -10,6 +11,7 @@
 class QAction;
 class QLabel;
 class QSplitter;
+class QToolBar;
 
 namespace ProcViz {
 
@@ -40,17 +42,23 @@ public:
 
     bool selectScenario(const QString& id);
     QString scenarioId() const { return m_scenarioId; }
-    /// The lessons' language, "en" or "ko" (the rest of the window follows the translations loaded).
-    void setLanguage(const QString& language);
+    /// The window's language, "en" or "ko": every text, the lesson and Qt's own dialogs. Starts as the
+    /// system's (Translations::systemLanguage()); switching it re-sets every text at once.
+    QString language() const { return m_translations.language(); }
+    bool setLanguage(const QString& language);
+    Translations& translations() { return m_translations; }
     /// The whole dashboard as it is now, as PNG or PDF (by the file's suffix); false when it cannot be written.
     bool saveDashboard(const QString& path, QString* error = nullptr);
     void run();
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void createActions();
+    void createMenus();
+    void retranslate();
     void createCentralWidget();
     void createStatusBar();
 
@@ -66,12 +74,16 @@ private:
     void updateActions();
     void updateStatus();
 
+    Translations m_translations;
     RunController m_controller;
     QString m_scenarioId;
     QString m_parameterError;
     ScenarioList* m_scenarios = nullptr;
     ParameterForm* m_parameters = nullptr;
     QLabel* m_parameterErrorLabel = nullptr;
+    QLabel* m_scenariosHeading = nullptr;
+    QLabel* m_parametersHeading = nullptr;
+    QToolBar* m_toolBar = nullptr;
     ChartsPage* m_charts = nullptr;
     ResultPanel* m_results = nullptr;
     LessonPanel* m_lesson = nullptr;

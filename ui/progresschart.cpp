@@ -54,8 +54,7 @@ ProgressChart::ProgressChart(QWidget* parent)
     m_plot->setAntialiasedElements(QCP::aeAll);
     m_plot->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_plot->setMinimumSize(200, 120);
-    m_plot->xAxis->setLabel(tr("time (s)"));
-    m_plot->yAxis->setLabel(tr("progress (%)"));
+    retranslate();
     // A line at exactly 100 % would be half hidden by the frame: leave a little air above and below.
     m_plot->yAxis->setRange(-2, 102);
     auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
@@ -346,6 +345,20 @@ void ProgressChart::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
         applyStyle();
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        // Line and phase names were translated when they were added: a new start time makes the next tick
+        // build them all again from the model, without touching the time axis.
+        m_seenStartNs = -1;
+        onTick();
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void ProgressChart::retranslate()
+{
+    m_plot->xAxis->setLabel(tr("time (s)"));
+    m_plot->yAxis->setLabel(tr("progress (%)"));
 }
 
 void ProgressChart::applyStyle()

@@ -13,6 +13,8 @@
 namespace ProcViz {
 
 namespace {
+// The free functions below mark their texts with QT_TRANSLATE_NOOP: lupdate would file a bare tr() here under
+// the namespace instead of this context.
 QString tr(const char* text)
 {
     return QCoreApplication::translate("ProcViz::ScenarioPanels", text);
@@ -28,7 +30,7 @@ QString perPid(const QJsonObject& counts, const char* format)
 }
 QString queueSummary(const QJsonObject& result)
 {
-    QString text = tr("items per consumer:");
+    QString text = tr(QT_TRANSLATE_NOOP("ProcViz::ScenarioPanels", "items per consumer:"));
     text += QLatin1Char('\n');
     text += perPid(result.value(QLatin1String("per_consumer")).toObject(), "PID %1 → %2");
     return text;
@@ -36,11 +38,12 @@ QString queueSummary(const QJsonObject& result)
 
 QString poolSummary(const QJsonObject& result)
 {
-    QString text = tr("tasks per worker:");
+    QString text = tr(QT_TRANSLATE_NOOP("ProcViz::ScenarioPanels", "tasks per worker:"));
     text += QLatin1Char('\n');
     text += perPid(result.value(QLatin1String("tasks_per_worker")).toObject(), "PID %1 → %2");
     text += QLatin1Char('\n');
-    text += tr("imbalance (max ÷ mean busy): %1×").arg(result.value(QLatin1String("imbalance")).toDouble(), 0, 'f', 2);
+    text += tr(QT_TRANSLATE_NOOP("ProcViz::ScenarioPanels", "imbalance (max ÷ mean busy): %1×"))
+                .arg(result.value(QLatin1String("imbalance")).toDouble(), 0, 'f', 2);
     return text;
 }
 } // namespace
@@ -54,13 +57,16 @@ QWidget* createScenarioPanel(const QString& scenarioId, QWidget* parent)
     if (scenarioId == QLatin1String("semaphore"))
         return new SemaphorePanel(parent);
     if (scenarioId == QLatin1String("queue")) {
-        return new SampleLinePanel({QStringLiteral("depth"), tr("items in the queue"), QStringLiteral("capacity"),
-                                       tr("capacity: %1"), &queueSummary},
+        return new SampleLinePanel(
+            {QStringLiteral("depth"), QT_TRANSLATE_NOOP("ProcViz::ScenarioPanels", "items in the queue"),
+                QStringLiteral("capacity"), QT_TRANSLATE_NOOP("ProcViz::ScenarioPanels", "capacity: %1"),
+                &queueSummary},
             parent);
     }
     if (scenarioId == QLatin1String("pool")) {
         return new SampleLinePanel(
-            {QStringLiteral("tasks_done"), tr("tasks done"), QStringLiteral("tasks"), tr("all %1 tasks"), &poolSummary},
+            {QStringLiteral("tasks_done"), QT_TRANSLATE_NOOP("ProcViz::ScenarioPanels", "tasks done"),
+                QStringLiteral("tasks"), QT_TRANSLATE_NOOP("ProcViz::ScenarioPanels", "all %1 tasks"), &poolSummary},
             parent);
     }
     if (scenarioId == QLatin1String("pipe"))
