@@ -94,6 +94,14 @@ int main(int argc, char** argv)
     }
 
     if (!hasDisplay(argc, argv)) {
+        // Said in the language the window would have spoken.
+        QCoreApplication app(argc, argv);
+        QStringList arguments = app.arguments();
+        QString language;
+        if (!takeLanguage(&arguments, &language))
+            return 2;
+        ProcViz::Translations translations;
+        translations.setLanguage(language.isEmpty() ? ProcViz::Translations::systemLanguage() : language);
         const QString message = QCoreApplication::translate("main",
             "procviz: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open.\n"
             "Without a display, use the command line instead:\n"
