@@ -3,6 +3,7 @@
 
 #include "livechart.h"
 #include "model/runmodel.h"
+#include "modelabel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -105,7 +106,8 @@ void ChatPanel::onTick()
         QString who = tr("engine");
         if (event.workerId >= 0 && event.workerId < m_model->workers().size()) {
             const auto& worker = m_model->workers().at(event.workerId);
-            who = tr("%1 · PID %2").arg(worker.role).arg(worker.pid);
+            // The speaker in the reader's language; what it did ("sent #2") is the worker's own log line.
+            who = tr("%1 · PID %2").arg(workerLabel(worker.role, worker.index)).arg(worker.pid);
         }
         m_transcript->append(tr("<b>%1 s</b> &nbsp; %2: %3")
                                  .arg(double(event.timeNs) / 1e9, 0, 'f', 2)

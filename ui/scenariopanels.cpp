@@ -13,24 +13,19 @@
 namespace ProcViz {
 
 namespace {
-// The free functions below mark their texts with QT_TRANSLATE_NOOP: lupdate would file a bare tr() here under
-// the namespace instead of this context.
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ProcViz::ScenarioPanels", text);
-}
+// Free functions only: a tr() here would be filed by lupdate under the namespace, so each text names its context.
 
-// "PID 1234: 5 · PID 1235: 4" from an object keyed by PID.
+// "PID 1234: 5 · PID 1235: 4" from an object keyed by PID; @p format reads the same in every language.
 QString perPid(const QJsonObject& counts, const char* format)
 {
     QStringList parts;
     for (auto it = counts.begin(); it != counts.end(); ++it)
-        parts.append(tr(format).arg(it.key()).arg(it.value().toVariant().toString()));
+        parts.append(QString::fromUtf8(format).arg(it.key()).arg(it.value().toVariant().toString()));
     return parts.join(QLatin1Char('\n'));
 }
 QString queueSummary(const QJsonObject& result)
 {
-    QString text = tr(QT_TRANSLATE_NOOP("ProcViz::ScenarioPanels", "items per consumer:"));
+    QString text = QCoreApplication::translate("ProcViz::ScenarioPanels", "items per consumer:");
     text += QLatin1Char('\n');
     text += perPid(result.value(QLatin1String("per_consumer")).toObject(), "PID %1 → %2");
     return text;
@@ -38,11 +33,11 @@ QString queueSummary(const QJsonObject& result)
 
 QString poolSummary(const QJsonObject& result)
 {
-    QString text = tr(QT_TRANSLATE_NOOP("ProcViz::ScenarioPanels", "tasks per worker:"));
+    QString text = QCoreApplication::translate("ProcViz::ScenarioPanels", "tasks per worker:");
     text += QLatin1Char('\n');
     text += perPid(result.value(QLatin1String("tasks_per_worker")).toObject(), "PID %1 → %2");
     text += QLatin1Char('\n');
-    text += tr(QT_TRANSLATE_NOOP("ProcViz::ScenarioPanels", "imbalance (max ÷ mean busy): %1×"))
+    text += QCoreApplication::translate("ProcViz::ScenarioPanels", "imbalance (max ÷ mean busy): %1×")
                 .arg(result.value(QLatin1String("imbalance")).toDouble(), 0, 'f', 2);
     return text;
 }

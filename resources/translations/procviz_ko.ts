@@ -185,7 +185,7 @@ stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files
     <name>ProcViz::CpuChart</name>
     <message>
         <source>CPU (% of a core)</source>
-        <translation>CPU (코어 하나 대비 %)</translation>
+        <translation>CPU (코어당 %)</translation>
     </message>
     <message>
         <source>%1 · PID %2</source>
@@ -493,7 +493,7 @@ no update lost</source>
     </message>
     <message>
         <source>unit %1 · PID %2</source>
-        <translation>작업 단위 %1 · PID %2</translation>
+        <translation>단위 %1 · PID %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1151,7 +1151,7 @@ Output:
     <name>ProcViz::ScenarioPanels</name>
     <message>
         <source>items in the queue</source>
-        <translation>큐의 항목 수</translation>
+        <translation>큐 항목 수</translation>
     </message>
     <message>
         <source>capacity: %1</source>
@@ -1188,6 +1188,18 @@ Output:
     <message>
         <source>Chat through the pipe</source>
         <translation>파이프로 대화하기</translation>
+    </message>
+    <message>
+        <source>items per consumer:</source>
+        <translation>소비자별 항목 수:</translation>
+    </message>
+    <message>
+        <source>tasks per worker:</source>
+        <translation>워커별 작업 수:</translation>
+    </message>
+    <message>
+        <source>imbalance (max ÷ mean busy): %1×</source>
+        <translation>불균형 (가장 바쁜 시간 ÷ 평균): %1×</translation>
     </message>
 </context>
 <context>
@@ -1240,7 +1252,7 @@ Output:
     </message>
     <message>
         <source>%1 · unit %2 · PID %3</source>
-        <translation>%1 · 작업 단위 %2 · PID %3</translation>
+        <translation>%1 · 단위 %2 · PID %3</translation>
     </message>
     <message>
         <source>%1 · PID %2</source>
@@ -1259,7 +1271,7 @@ Output:
     <name>ProcViz::TimingPanel</name>
     <message>
         <source>elapsed (s) · n× = speedup</source>
-        <translation>경과 시간 (초) · n× = 속도 향상</translation>
+        <translation>경과 (초) · n× = 속도 향상</translation>
     </message>
     <message>
         <source>%1 s
