@@ -2,10 +2,12 @@
 // English and Korean: the catalogue compiled in, translated texts from the window and from core, switching at
 // run time, the --lang option, and a catalogue that covers every source text.
 #include "chartspage.h"
+#include "cpuchart.h"
 #include "engine/runcontroller.h"
 #include "i18n/translations.h"
 #include "lessonpanel.h"
 #include "mainwindow.h"
+#include "parameterform.h"
 #include "progresschart.h"
 #include "resultpanel.h"
 
@@ -74,6 +76,7 @@ private slots:
     void checkMessagesAreKorean();
     void switchingRetranslatesTheWindow();
     void languageMenuSwitches();
+    void switchingDuringARun();
     void finishedChecksSayTheirLanguage();
     void commandLineSpeaksEnglishUnlessAsked();
     void commandLineRefusesAnUnknownLanguage();
@@ -218,6 +221,31 @@ void TestTranslation::languageMenuSwitches()
     QVERIFY(korean->isChecked() && !english->isChecked());
     QCOMPARE(window.findChild<QMenu*>(QStringLiteral("languageMenu"))->title(), QStringLiteral("언어(&L)"));
     QCOMPARE(window.findChild<QAction*>(QStringLiteral("run"))->text(), QStringLiteral("▶ 실행(&R)"));
+}
+
+// Names made from the run (a legend's "worker 0 · PID 1234") are rebuilt from the model, live runs included.
+void TestTranslation::switchingDuringARun()
+{
+    MainWindow window;
+    window.setLanguage(QStringLiteral("en"));
+    window.show();
+    window.controller().setWorkerProgram(QStringLiteral(PROCVIZ_WORKER_PATH));
+    QVERIFY(window.selectScenario(QStringLiteral("lifecycle")));
+    QVERIFY(window.parameterForm()->setValue(QStringLiteral("workers"), 2));
+    QVERIFY(window.parameterForm()->setValue(QStringLiteral("sleep-ms"), 1500));
+    QSignalSpy finished(&window.controller(), &RunController::finished);
+    window.run();
+    auto* cpu = window.charts()->cpu()->plot();
+    QTRY_COMPARE_WITH_TIMEOUT(cpu->graphCount(), 2, 10000);
+    QVERIFY2(cpu->graph(0)->name().startsWith(QStringLiteral("worker 0 · PID")), qPrintable(cpu->graph(0)->name()));
+
+    window.setLanguage(QStringLiteral("ko"));
+    QCoreApplication::processEvents();
+    QVERIFY(window.controller().isRunning());
+    QCOMPARE(cpu->graphCount(), 2);
+    QVERIFY2(cpu->graph(0)->name().startsWith(QStringLiteral("워커 0 · PID")), qPrintable(cpu->graph(0)->name()));
+    QCOMPARE(cpu->yAxis->label(), QStringLiteral("CPU (코어당 %)"));
+    QVERIFY(finished.wait(30000));
 }
 
 // A finished run's details were written by the scenario from shared state that is gone: after a switch the
