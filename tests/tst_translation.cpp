@@ -12,9 +12,12 @@
 #include "resultpanel.h"
 
 #include <QAction>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QMenu>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -74,6 +77,7 @@ private slots:
     void catalogueCoversEverySourceText();
     void windowTextsAreKorean();
     void checkMessagesAreKorean();
+    void qtDialogsAreKorean();
     void switchingRetranslatesTheWindow();
     void languageMenuSwitches();
     void switchingDuringARun();
@@ -172,8 +176,21 @@ void TestTranslation::checkMessagesAreKorean()
     QStringList details;
     for (const auto& check : controller.model().checks())
         details.append(check.detail);
-    QVERIFY2(
-        details.contains(QStringLiteral("워커 2개 중 2개가 종료 코드 3으로 끝남")), qPrintable(details.join(u'\n')));
+    QVERIFY2(details.contains(QStringLiteral("워커 2개 중 2개가 끝남 (종료 코드 3)")), qPrintable(details.join(u'\n')));
+}
+
+// Qt's own catalogue (Debian's qt6-translations-l10n) makes standard buttons and dialogs Korean too.
+void TestTranslation::qtDialogsAreKorean()
+{
+    if (!QFile::exists(QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QLatin1String("/qtbase_ko.qm")))
+        QSKIP("qtbase_ko.qm is not installed (Debian package qt6-translations-l10n)");
+    Translations translations;
+    QVERIFY(translations.setLanguage(QStringLiteral("ko")));
+    QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+    QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("취소"));
+    QVERIFY(translations.setLanguage(QStringLiteral("en")));
+    QDialogButtonBox english(QDialogButtonBox::Cancel);
+    QCOMPARE(english.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Cancel"));
 }
 
 void TestTranslation::switchingRetranslatesTheWindow()
@@ -291,7 +308,7 @@ void TestTranslation::commandLineSpeaksEnglishUnlessAsked()
         const auto korean = runProcViz(LifecycleRun + option, environment);
         QVERIFY(korean.finished);
         QCOMPARE(korean.exitCode, 0);
-        QVERIFY2(korean.out.contains(QStringLiteral("워커 2개 중 2개가 종료 코드 0으로 끝남")), qPrintable(korean.out));
+        QVERIFY2(korean.out.contains(QStringLiteral("워커 2개 중 2개가 끝남 (종료 코드 0)")), qPrintable(korean.out));
     }
 }
 

@@ -880,7 +880,7 @@ Output:
     </message>
     <message>
         <source>%1 of %2 workers exited with code %3</source>
-        <translation>워커 %2개 중 %1개가 종료 코드 %3으로 끝남</translation>
+        <translation>워커 %2개 중 %1개가 끝남 (종료 코드 %3)</translation>
     </message>
     <message>
         <source>Worker processes to start.</source>
@@ -1088,7 +1088,7 @@ Output:
     </message>
     <message>
         <source>Permit holder(s) %1 died holding their permits, which nobody gives back; %2 worker(s) wait forever.</source>
-        <translation>허가를 쥔 %1이(가) 허가를 쥔 채 죽었고 아무도 돌려주지 않습니다. 워커 %2개가 영원히 기다립니다.</translation>
+        <translation>허가 보유자 %1이(가) 허가를 쥔 채 죽었고 아무도 돌려주지 않습니다. 워커 %2개가 영원히 기다립니다.</translation>
     </message>
     <message>
         <source>Semaphore: limited permits</source>
@@ -1144,7 +1144,7 @@ Output:
     </message>
     <message>
         <source>%1 of %2 units of work computed the expected sum %3</source>
-        <translation>작업 단위 %2개 중 %1개가 기대한 합 %3을 계산함</translation>
+        <translation>작업 단위 %2개 중 %1개가 기대한 합을 계산함 (%3)</translation>
     </message>
 </context>
 <context>
