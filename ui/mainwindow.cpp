@@ -61,6 +61,8 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     createCentralWidget();
     createStatusBar();
+    // The system's language until told otherwise (--lang, the Language menu). English is already in place and
+    // announces nothing, hence the lesson's own call.
     connect(&m_translations, &Translations::languageChanged, m_lesson, &LessonPanel::setLanguage);
     setLanguage(Translations::systemLanguage());
     m_lesson->setLanguage(m_translations.language());
@@ -175,7 +177,7 @@ void MainWindow::retranslate()
     m_parametersHeading->setText(tr("Parameters"));
     m_coresLabel->setText(tr("Cores: %1").arg(QThread::idealThreadCount()));
     m_coresLabel->setToolTip(tr("How many workers this machine can truly run at the same time"));
-    // The parameter check's message is the engine's, in the language of the moment it was made.
+    // A refused parameter's explanation comes from the engine: ask again, in the new language.
     onParametersChanged();
     updateActions();
     updateStatus();

@@ -65,10 +65,14 @@ void ResultPanel::clear()
 
 void ResultPanel::showResult(const RunModel& model)
 {
-    // Only timing measures modes; for the other lessons the checks say everything.
-    if (m_model != &model)
-        m_language = textLanguage();
     m_model = &model;
+    m_language = textLanguage();
+    render(model);
+}
+
+void ResultPanel::render(const RunModel& model)
+{
+    // Only timing measures modes; for the other lessons the checks say everything.
     const bool hasModes = model.result().contains(QLatin1String("modes"));
     m_modes->setVisible(hasModes);
     m_modes->setText(hasModes ? modesTable(model) : QString());
@@ -123,7 +127,7 @@ QString ResultPanel::outcomeLine(const RunModel& model) const
     QString html = QLatin1String("<p><b>") + text + QLatin1String("</b></p>");
     // The cause and the checks' details were written by the scenario when the run ended, from shared state
     // that is gone now: they cannot be computed again, only shown as they were, and the panel says so.
-    if (m_language != textLanguage())
+    if (m_language != textLanguage() && (!model.cause().isEmpty() || !model.checks().isEmpty()))
         html += QLatin1String("<p><i>")
             + tr("The details below are in the language of the run; the next run "
                  "writes them in English.")
@@ -174,7 +178,7 @@ void ResultPanel::retranslate()
     m_modes->setToolTip(tr("speedup: the sequential time divided by this mode's time\n"
                            "cores busy: CPU time divided by elapsed time, how many cores the mode kept working"));
     if (m_model)
-        showResult(*m_model);
+        render(*m_model);
     else
         clear();
 }

@@ -30,6 +30,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void render(const RunModel& model);
     QString modesTable(const RunModel& model) const;
     QString outcomeLine(const RunModel& model) const;
     QString checksList(const RunModel& model) const;
