@@ -452,7 +452,7 @@ no update lost</source>
     </message>
     <message>
         <source> million</source>
-        <translation>백만</translation>
+        <translation> 백만</translation>
     </message>
 </context>
 <context>
