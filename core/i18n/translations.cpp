@@ -72,13 +72,12 @@ bool Translations::setLanguage(const QString& language)
         return true;
     removeTranslators();
     m_language = language;
-    if (language != SourceLanguage) {
-        // Both are optional at run time: a missing catalogue leaves its texts in English, never empty.
-        if (m_procviz.load(QLatin1String("procviz_") + language, QStringLiteral(":/i18n")))
-            QCoreApplication::installTranslator(&m_procviz);
-        if (m_qt.load(QLatin1String("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(&m_qt);
-    }
+    // Both are optional at run time: a missing catalogue leaves its texts in English (plurals as "second(s)"),
+    // never empty.
+    if (m_procviz.load(QLatin1String("procviz_") + language, QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&m_procviz);
+    if (m_qt.load(QLatin1String("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&m_qt);
     Q_EMIT languageChanged(m_language);
     return true;
 }

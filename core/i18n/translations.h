@@ -9,10 +9,11 @@ namespace ProcViz {
 
 /// The language ProcViz speaks, "en" or "ko", switchable at run time.
 ///
-/// English is the language of the source texts, so "en" installs nothing of ProcViz's own; "ko" installs
-/// the compiled catalogue from the resources (`:/i18n/procviz_ko.qm`) and Qt's own (`qtbase_ko.qm`, when
-/// the system has it) so that standard dialogs speak Korean too. Installing or removing a translator makes
-/// Qt send QEvent::LanguageChange to every widget, which is where each one re-sets its texts.
+/// Installs the compiled catalogue from the resources (`:/i18n/procviz_<language>.qm`) and Qt's own
+/// (`qtbase_<language>.qm`, when the system has it) so that standard dialogs speak the language too. English is
+/// the language of the source texts: its catalogue holds only the plural forms of "%n" texts. Installing or
+/// removing a translator makes Qt send QEvent::LanguageChange to every widget, which is where each one re-sets
+/// its texts.
 class Translations : public QObject
 {
     Q_OBJECT
@@ -28,7 +29,7 @@ public:
     /// when the option is absent. Sets @p error (naming the allowed values) when VALUE is missing or unknown.
     static QString takeLanguageOption(QStringList* arguments, QString* error);
 
-    QString language() const { return m_language; }
+    QString language() const { return m_language; } ///< empty until the first setLanguage()
     /// Installs the translators of @p language (one of languages()); false, and nothing changed, otherwise.
     bool setLanguage(const QString& language);
 
@@ -38,7 +39,7 @@ Q_SIGNALS:
 private:
     void removeTranslators();
 
-    QString m_language = QStringLiteral("en");
+    QString m_language;
     QTranslator m_procviz;
     QTranslator m_qt;
 };
