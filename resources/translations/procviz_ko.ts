@@ -581,7 +581,7 @@ no update lost</source>
     </message>
     <message>
         <source>✗ FAIL — the lesson</source>
-        <translation>✗ 실패 — 수업 내용</translation>
+        <translation>✗ 실패 — 수업의 요점</translation>
     </message>
     <message>
         <source>This is what the lesson predicts, not an error in ProcViz.</source>
