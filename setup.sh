@@ -10,7 +10,7 @@ BUILD_DIR=${PROCVIZ_BUILD_DIR:-build}
 # desktop-file-utils and appstream validate the menu entry and AppStream data in the `package` test;
 # poppler-utils' pdftotext lets tst_exports read back the text of an exported PDF.
 PACKAGES=(build-essential cmake qt6-base-dev qt6-tools-dev qt6-l10n-tools libqcustomplot-dev fonts-noto-cjk
-    desktop-file-utils appstream poppler-utils)
+    qt6-translations-l10n desktop-file-utils appstream poppler-utils)
 # Only for CI's extras (the fuzzers): clang with its libFuzzer runtime.
 CI_PACKAGES=(clang libclang-rt-dev)
 

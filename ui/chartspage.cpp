@@ -8,6 +8,7 @@
 #include "scenariopanels.h"
 #include "statetimeline.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -23,9 +24,11 @@ ChartsPage::ChartsPage(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
 
     // Unmissable from the back of the room: the workers are frozen, not slow.
-    m_pausedBanner = new QLabel(tr("‖ PAUSED — every worker is stopped (SIGSTOP). Press Resume to continue."), this);
+    m_pausedBanner = new QLabel(this);
     m_pausedBanner->setObjectName(QStringLiteral("pausedBanner"));
     m_pausedBanner->setAlignment(Qt::AlignCenter);
+    // Korean runs longer than the English: wrap rather than widen the whole window.
+    m_pausedBanner->setWordWrap(true);
     m_pausedBanner->setStyleSheet(QStringLiteral(
         "QLabel { background: #D55E00; color: white; font-weight: bold; padding: 8px; border-radius: 4px; }"));
     QFont big = m_pausedBanner->font();
@@ -34,7 +37,7 @@ ChartsPage::ChartsPage(QWidget* parent)
     m_pausedBanner->hide();
     layout->addWidget(m_pausedBanner);
 
-    m_followButton = new QPushButton(tr("Following paused by your zoom — click to follow the live run again"), this);
+    m_followButton = new QPushButton(this);
     m_followButton->setObjectName(QStringLiteral("followLive"));
     m_followButton->setStyleSheet(QStringLiteral("QPushButton { background: #F0E442; color: black; padding: 4px; }"));
     m_followButton->hide();
@@ -51,23 +54,43 @@ ChartsPage::ChartsPage(QWidget* parent)
     m_cpu->setFollowState(m_follow);
 
     m_grid = new QGridLayout;
-    m_grid->addWidget(titled(tr("Progress per worker"), m_progress, this), 0, 0);
-    m_grid->addWidget(titled(tr("What each worker is doing (click a lane to select it)"), m_timeline, this), 0, 1);
-    m_grid->addWidget(titled(tr("CPU per process"), m_cpu, this), 1, 0);
+    m_grid->addWidget(titled(&m_progressTitle, m_progress, this), 0, 0);
+    m_grid->addWidget(titled(&m_timelineTitle, m_timeline, this), 0, 1);
+    m_grid->addWidget(titled(&m_cpuTitle, m_cpu, this), 1, 0);
     m_grid->setRowStretch(0, 3);
     m_grid->setRowStretch(1, 2);
     m_grid->setColumnStretch(0, 1);
     m_grid->setColumnStretch(1, 1);
     layout->addLayout(m_grid, 1);
+    retranslate();
 }
 
-QWidget* ChartsPage::titled(const QString& title, QWidget* chart, QWidget* parent)
+void ChartsPage::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+}
+
+void ChartsPage::retranslate()
+{
+    m_pausedBanner->setText(tr("‖ PAUSED — every worker is stopped (SIGSTOP). Press Resume to continue."));
+    m_followButton->setText(tr("Following paused by your zoom — click to follow the live run again"));
+    m_progressTitle->setText(tr("Progress per worker"));
+    m_timelineTitle->setText(tr("What each worker is doing (click a lane to select it)"));
+    m_cpuTitle->setText(tr("CPU per process"));
+    if (m_scenarioTitle)
+        m_scenarioTitle->setText(scenarioPanelTitle(m_scenarioId));
+}
+
+QWidget* ChartsPage::titled(QLabel** title, QWidget* chart, QWidget* parent)
 {
     auto* box = new QWidget(parent);
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->setSpacing(2);
-    auto* label = new QLabel(title, box);
+    auto* label = new QLabel(box);
+    *title = label;
     label->setWordWrap(true);
     QFont bold = label->font();
     bold.setPointSizeF(bold.pointSizeF() * 1.2);
@@ -100,6 +123,8 @@ void ChartsPage::setScenario(const QString& id)
 {
     delete m_scenarioBox;
     m_scenarioBox = nullptr;
+    m_scenarioTitle = nullptr;
+    m_scenarioId = id;
     m_scenarioPanel = createScenarioPanel(id, this);
     if (!m_scenarioPanel) {
         m_grid->addWidget(m_cpu->parentWidget(), 1, 0, 1, 2);
@@ -115,7 +140,8 @@ void ChartsPage::setScenario(const QString& id)
             connect(chat, &ChatPanel::lineEntered, this, &ChartsPage::chatLineEntered);
         });
     m_grid->addWidget(m_cpu->parentWidget(), 1, 0);
-    m_scenarioBox = titled(scenarioPanelTitle(id), m_scenarioPanel, this);
+    m_scenarioBox = titled(&m_scenarioTitle, m_scenarioPanel, this);
+    m_scenarioTitle->setText(scenarioPanelTitle(id));
     m_grid->addWidget(m_scenarioBox, 1, 1);
 }
 

@@ -44,9 +44,14 @@ Q_SIGNALS:
     /// A line typed into the pipe scenario's chat box.
     void chatLineEntered(const QString& line);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     void forEachPanel(const std::function<void(LiveChart*)>& chart, const std::function<void(ChatPanel*)>& chat);
-    static QWidget* titled(const QString& title, QWidget* chart, QWidget* parent);
+    /// @p chart under a bold title label, which is stored in @p title for retranslate() to fill in.
+    static QWidget* titled(QLabel** title, QWidget* chart, QWidget* parent);
 
     const RunModel* m_model = nullptr;
     FollowState* m_follow = nullptr;
@@ -57,6 +62,11 @@ private:
     CpuChart* m_cpu = nullptr;
     QWidget* m_scenarioPanel = nullptr;
     QWidget* m_scenarioBox = nullptr;
+    QString m_scenarioId;
+    QLabel* m_progressTitle = nullptr;
+    QLabel* m_timelineTitle = nullptr;
+    QLabel* m_cpuTitle = nullptr;
+    QLabel* m_scenarioTitle = nullptr;
     QGridLayout* m_grid = nullptr;
 };
 

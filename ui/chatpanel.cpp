@@ -3,7 +3,9 @@
 
 #include "livechart.h"
 #include "model/runmodel.h"
+#include "modelabel.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
@@ -16,7 +18,7 @@ ChatPanel::ChatPanel(QWidget* parent)
     : QWidget(parent)
     , m_transcript(new QTextBrowser(this))
     , m_input(new QLineEdit(this))
-    , m_send(new QPushButton(tr("Send through the pipe"), this))
+    , m_send(new QPushButton(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -27,7 +29,6 @@ ChatPanel::ChatPanel(QWidget* parent)
     layout->addWidget(m_transcript, 1);
     auto* row = new QHBoxLayout;
     m_input->setObjectName(QStringLiteral("chatInput"));
-    m_input->setPlaceholderText(tr("Type a message for the sender to write into the pipe while it runs"));
     m_send->setObjectName(QStringLiteral("chatSend"));
     row->addWidget(m_input, 1);
     row->addWidget(m_send);
@@ -36,6 +37,24 @@ ChatPanel::ChatPanel(QWidget* parent)
     connect(m_send, &QPushButton::clicked, this, &ChatPanel::send);
     m_timer.setInterval(LiveChart::RefreshIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &ChatPanel::onTick);
+    retranslate();
+}
+
+void ChatPanel::retranslate()
+{
+    m_send->setText(tr("Send through the pipe"));
+    m_input->setPlaceholderText(tr("Type a message for the sender to write into the pipe while it runs"));
+}
+
+void ChatPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        // The transcript names its speakers in the language of the moment: write it out again.
+        restart();
+        onTick();
+    }
 }
 
 void ChatPanel::setModel(const RunModel* model)
@@ -87,7 +106,8 @@ void ChatPanel::onTick()
         QString who = tr("engine");
         if (event.workerId >= 0 && event.workerId < m_model->workers().size()) {
             const auto& worker = m_model->workers().at(event.workerId);
-            who = tr("%1 · PID %2").arg(worker.role).arg(worker.pid);
+            // The speaker in the reader's language; what it did ("sent #2") is the worker's own log line.
+            who = tr("%1 · PID %2").arg(workerLabel(worker.role, worker.index)).arg(worker.pid);
         }
         m_transcript->append(tr("<b>%1 s</b> &nbsp; %2: %3")
                                  .arg(double(event.timeNs) / 1e9, 0, 'f', 2)

@@ -29,7 +29,11 @@ Q_SIGNALS:
     /// The user asked for @p line to go through the pipe.
     void lineEntered(const QString& line);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     void onTick();
     void send();
 

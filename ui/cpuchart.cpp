@@ -12,7 +12,6 @@ namespace ProcViz {
 CpuChart::CpuChart(QWidget* parent)
     : LiveChart(parent)
 {
-    plot()->yAxis->setLabel(tr("CPU (% of a core)"));
     plot()->yAxis->setRange(-4, 110);
     // The legend is never shown; 64 hidden entries would still be measured at every replot's layout.
     plot()->setAutoAddPlottableToLegend(false);
@@ -20,6 +19,13 @@ CpuChart::CpuChart(QWidget* parent)
     // 3-pixel strokes of 64 such lines took 25 ms a replot (100 ms at p99) on two cores, 7 ms without
     // (tests/benchmarks/README.md). At 15 Hz the plain staircase reads the same.
     plot()->setNotAntialiasedElements(QCP::aePlottables);
+    retranslate();
+}
+
+void CpuChart::retranslate()
+{
+    LiveChart::retranslate();
+    plot()->yAxis->setLabel(tr("CPU (% of a core)"));
 }
 
 void CpuChart::clearRun()

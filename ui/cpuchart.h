@@ -21,6 +21,7 @@ public:
     int graphCount() const { return int(m_series.size()); }
 
 protected:
+    void retranslate() override;
     void clearRun() override;
     bool updateFromModel() override;
     void applySeriesStyle() override;

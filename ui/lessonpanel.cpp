@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lessonpanel.h"
 
+#include "i18n/translations.h"
+
 #include <QEvent>
 #include <QFile>
-#include <QLocale>
 
 namespace ProcViz {
 
@@ -27,7 +28,7 @@ LessonPanel::LessonPanel(QWidget* parent)
 
 QString LessonPanel::defaultLanguage()
 {
-    return QLocale().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+    return Translations::systemLanguage();
 }
 
 bool LessonPanel::hasLesson(const QString& id, const QString& language)
@@ -45,6 +46,15 @@ void LessonPanel::setLanguage(const QString& language)
 {
     m_language = language;
     reload();
+}
+
+void LessonPanel::changeEvent(QEvent* event)
+{
+    QTextBrowser::changeEvent(event);
+    // The lesson's own language comes with setLanguage(); only the fallback text is a translation.
+    if (event->type() == QEvent::LanguageChange && !hasLesson(m_scenario, m_language)
+        && !hasLesson(m_scenario, QStringLiteral("en")))
+        reload();
 }
 
 void LessonPanel::reload()

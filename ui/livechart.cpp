@@ -64,7 +64,7 @@ void LiveChart::setTimeAxis(bool timeAxis)
 {
     m_timeAxis = timeAxis;
     if (timeAxis) {
-        m_plot->xAxis->setLabel(tr("time (s)"));
+        retranslate();
         m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
         m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
         m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
@@ -157,6 +157,27 @@ void LiveChart::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
         applyStyle();
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        retakeRun();
+    }
+}
+
+void LiveChart::retranslate()
+{
+    if (m_timeAxis)
+        m_plot->xAxis->setLabel(tr("time (s)"));
+}
+
+void LiveChart::retakeRun()
+{
+    // Names made from the run (a legend's "worker 1 · PID 1234") were translated when they were added:
+    // forgetting what was seen makes the next tick rebuild them all, now, without touching the time axis.
+    clearRun();
+    m_seenRevision = 0;
+    m_seenStartNs = -1;
+    onTick();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void LiveChart::applyStyle()

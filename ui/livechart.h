@@ -52,6 +52,9 @@ protected:
     virtual bool updateFromModel() = 0;
     /// Restyles the subclass's series and items (colours, widths, fonts) after a palette or font change.
     virtual void applySeriesStyle() { }
+    /// Re-sets the texts that do not come from the run (axis labels, fixed series names) after a language
+    /// change; the run's own (legends, lane names, notes) are then taken in again from the model.
+    virtual void retranslate();
 
     /// Sets the time axis to the run so far (when following).
     void followLiveEnd();
@@ -60,6 +63,7 @@ protected:
 
 private:
     void onTick();
+    void retakeRun();
 
     const RunModel* m_model = nullptr;
     FollowState* m_follow = nullptr;

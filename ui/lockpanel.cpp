@@ -11,9 +11,7 @@ namespace ProcViz {
 LockPanel::LockPanel(QWidget* parent)
     : LiveChart(parent)
 {
-    plot()->yAxis->setLabel(tr("shared counter"));
     m_counter = plot()->addGraph();
-    m_counter->setName(tr("counter in shared memory"));
     m_ideal = new QCPItemStraightLine(plot());
     m_idealLabel = new QCPItemText(plot());
     m_idealLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
@@ -26,6 +24,14 @@ LockPanel::LockPanel(QWidget* parent)
     m_lostLabel->setTextAlignment(Qt::AlignRight);
     applySeriesStyle();
     clearRun();
+    retranslate();
+}
+
+void LockPanel::retranslate()
+{
+    LiveChart::retranslate();
+    plot()->yAxis->setLabel(tr("shared counter"));
+    m_counter->setName(tr("counter in shared memory"));
 }
 
 void LockPanel::clearRun()

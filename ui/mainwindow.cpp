@@ -5,6 +5,7 @@
 #include "chartspage.h"
 #include "exportactions.h"
 #include "fittingscrollarea.h"
+#include "languagemenu.h"
 #include "lessonpanel.h"
 #include "modelabel.h"
 #include "parameterform.h"
@@ -20,6 +21,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QScrollArea>
@@ -39,9 +41,9 @@ constexpr int StatusIntervalMs = 100;
 // Workers run at this nice level so the window keeps its share of the CPU (see the connect below).
 constexpr int WorkerNice = 19;
 
-QLabel* heading(const QString& text, QWidget* parent)
+QLabel* heading(QWidget* parent)
 {
-    auto* label = new QLabel(text, parent);
+    auto* label = new QLabel(parent);
     QFont bold = label->font();
     bold.setPointSizeF(bold.pointSizeF() * 1.2);
     bold.setBold(true);
@@ -63,6 +65,12 @@ MainWindow::MainWindow(QWidget* parent)
     createStatusBar();
     createExports();
     createViewMenu();
+    createLanguageMenu();
+    // The system's language until told otherwise (settings, --lang, the Language menu). English is already in
+    // place and announces nothing, hence the lesson's own call.
+    connect(&m_translations, &Translations::languageChanged, m_lesson, &LessonPanel::setLanguage);
+    setLanguage(Translations::systemLanguage());
+    m_lesson->setLanguage(m_translations.language());
 
     connect(&m_controller, &RunController::started, this, &MainWindow::onStarted);
     connect(&m_controller, &RunController::phaseStarted, this, [this](int, const QString& name) {
@@ -86,12 +94,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_statusTimer.setInterval(StatusIntervalMs);
     connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
 
-    setWindowTitle(tr("ProcViz — processes you can see"));
     resize(1280, 720);
+    retranslate();
     if (!m_scenarios->selectScenario(QStringLiteral("timing")) && m_scenarios->count() > 0)
         m_scenarios->setCurrentRow(0);
-    updateActions();
-    updateStatus();
 }
 
 MainWindow::~MainWindow()
@@ -108,7 +114,8 @@ ProgressChart* MainWindow::chart() const
 
 void MainWindow::createActions()
 {
-    auto* toolBar = addToolBar(tr("Run"));
+    auto* toolBar = addToolBar(QString());
+    m_toolBar = toolBar;
     toolBar->setObjectName(QStringLiteral("runToolBar"));
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -117,22 +124,21 @@ void MainWindow::createActions()
     large.setBold(true);
     toolBar->setFont(large);
 
-    m_runAction = toolBar->addAction(tr("▶ &Run"), this, &MainWindow::run);
+    m_runAction = toolBar->addAction(QString(), this, &MainWindow::run);
     m_runAction->setObjectName(QStringLiteral("run"));
     m_runAction->setShortcut(Qt::Key_F5);
 
-    m_stopAction = toolBar->addAction(tr("■ &Stop"), &m_controller, &RunController::stop);
+    m_stopAction = toolBar->addAction(QString(), &m_controller, &RunController::stop);
     m_stopAction->setObjectName(QStringLiteral("stop"));
     m_stopAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
-    m_stopAction->setToolTip(tr("End every worker now and reap them (Shift+F5)"));
 
-    m_pauseAction = toolBar->addAction(tr("&Pause"));
+    m_pauseAction = toolBar->addAction(QString());
     m_pauseAction->setObjectName(QStringLiteral("pause"));
     m_pauseAction->setCheckable(true);
     m_pauseAction->setShortcut(Qt::Key_F6);
     connect(m_pauseAction, &QAction::toggled, this, &MainWindow::onPauseToggled);
 
-    m_killAction = toolBar->addAction(tr("✗ &Kill worker"), this, &MainWindow::onKill);
+    m_killAction = toolBar->addAction(QString(), this, &MainWindow::onKill);
     m_killAction->setObjectName(QStringLiteral("kill"));
     m_killAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
 
@@ -147,9 +153,8 @@ void MainWindow::createExports()
 {
     // After the widgets, which it exports; its File menu still comes first in the menu bar.
     m_exports = new ExportActions(this);
-    auto* toolBar = findChild<QToolBar*>(QStringLiteral("runToolBar"));
-    toolBar->addSeparator();
-    m_exports->addToToolBar(toolBar);
+    m_toolBar->addSeparator();
+    m_exports->addToToolBar(m_toolBar);
     menuBar()->insertMenu(menuBar()->actions().value(0), m_exports->fileMenu());
     connect(m_exports, &ExportActions::errorChanged, this, &MainWindow::setError);
 }
@@ -181,6 +186,39 @@ void MainWindow::onPresentationChanged(bool on)
     }
 }
 
+void MainWindow::createLanguageMenu()
+{
+    menuBar()->addMenu(new LanguageMenu(&m_translations, this));
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+}
+
+// Every text the window sets itself; its child widgets each re-set their own on the same LanguageChange.
+void MainWindow::retranslate()
+{
+    const auto* scenario = ScenarioRegistry::instance().find(m_scenarioId);
+    setWindowTitle(scenario ? tr("ProcViz — %1").arg(scenario->title()) : tr("ProcViz — processes you can see"));
+    m_toolBar->setWindowTitle(tr("Run"));
+    m_runAction->setText(tr("▶ &Run"));
+    m_stopAction->setText(tr("■ &Stop"));
+    m_stopAction->setToolTip(tr("End every worker now and reap them (Shift+F5)"));
+    m_killAction->setText(tr("✗ &Kill worker"));
+    m_exports->retranslate();
+    m_scenariosHeading->setText(tr("Scenarios"));
+    m_parametersHeading->setText(tr("Parameters"));
+    m_coresLabel->setText(tr("Cores: %1").arg(QThread::idealThreadCount()));
+    m_coresLabel->setToolTip(tr("How many workers this machine can truly run at the same time"));
+    // A refused parameter's explanation comes from the engine: ask again, in the new language.
+    onParametersChanged();
+    updateActions();
+    updateStatus();
+}
+
 void MainWindow::createCentralWidget()
 {
     auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -189,10 +227,12 @@ void MainWindow::createCentralWidget()
     auto* left = new QWidget(splitter);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(4, 4, 4, 4);
-    leftLayout->addWidget(heading(tr("Scenarios"), left));
+    m_scenariosHeading = heading(left);
+    leftLayout->addWidget(m_scenariosHeading);
     m_scenarios = new ScenarioList(left);
     leftLayout->addWidget(m_scenarios, 1);
-    leftLayout->addWidget(heading(tr("Parameters"), left));
+    m_parametersHeading = heading(left);
+    leftLayout->addWidget(m_parametersHeading);
     m_parameters = new ParameterForm(left);
     leftLayout->addWidget(m_parameters);
     m_parameterErrorLabel = new QLabel(left);
@@ -325,8 +365,7 @@ void MainWindow::createStatusBar()
     m_phaseLabel = new QLabel(this);
     m_workersLabel = new QLabel(this);
     m_workersLabel->setObjectName(QStringLiteral("liveWorkers"));
-    m_coresLabel = new QLabel(tr("Cores: %1").arg(QThread::idealThreadCount()), this);
-    m_coresLabel->setToolTip(tr("How many workers this machine can truly run at the same time"));
+    m_coresLabel = new QLabel(this);
     m_elapsedLabel = new QLabel(this);
     QFont large = statusBar()->font();
     large.setPointSizeF(large.pointSizeF() * 1.15);
@@ -347,14 +386,10 @@ bool MainWindow::selectScenario(const QString& id)
     return m_scenarios->selectScenario(id);
 }
 
-void MainWindow::setLanguage(const QString& language)
+bool MainWindow::setLanguage(const QString& language)
 {
-    m_lesson->setLanguage(language);
-}
-
-QString MainWindow::language() const
-{
-    return m_lesson->language();
+    // The lesson follows through languageChanged; the texts through QEvent::LanguageChange.
+    return m_translations.setLanguage(language);
 }
 
 void MainWindow::onScenarioSelected(const QString& id)

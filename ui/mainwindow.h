@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/runcontroller.h"
+#include "i18n/translations.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -10,6 +11,7 @@
 class QAction;
 class QLabel;
 class QSplitter;
+class QToolBar;
 
 namespace ProcViz {
 
@@ -49,9 +51,11 @@ public:
 
     bool selectScenario(const QString& id);
     QString scenarioId() const { return m_scenarioId; }
-    /// The lessons' language, "en" or "ko" (the rest of the window follows the translations loaded).
-    void setLanguage(const QString& language);
-    QString language() const;
+    /// The window's language, "en" or "ko": every text, the lesson and Qt's own dialogs. Starts as the
+    /// system's (Translations::systemLanguage()); switching it re-sets every text at once.
+    QString language() const { return m_translations.language(); }
+    bool setLanguage(const QString& language);
+    Translations& translations() { return m_translations; }
     /// Restores what @p settings remembers (geometry, splitter, scenario and its parameters, language, theme,
     /// presentation mode) and writes it back there when the window closes. Without it the window starts
     /// as the defaults say and remembers nothing: tests and `procviz shot` stay reproducible.
@@ -68,9 +72,12 @@ protected:
     void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void createActions();
+    void createLanguageMenu();
+    void retranslate();
     void createCentralWidget();
     void createStatusBar();
     void createExports();
@@ -90,12 +97,16 @@ private:
     void updateActions();
     void updateStatus();
 
+    Translations m_translations;
     RunController m_controller;
     QString m_scenarioId;
     QString m_parameterError;
     ScenarioList* m_scenarios = nullptr;
     ParameterForm* m_parameters = nullptr;
     QLabel* m_parameterErrorLabel = nullptr;
+    QLabel* m_scenariosHeading = nullptr;
+    QLabel* m_parametersHeading = nullptr;
+    QToolBar* m_toolBar = nullptr;
     ChartsPage* m_charts = nullptr;
     ResultPanel* m_results = nullptr;
     FittingScrollArea* m_resultsArea = nullptr;

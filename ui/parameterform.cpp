@@ -4,6 +4,7 @@
 #include "modelabel.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -37,15 +38,10 @@ void ParameterForm::setTable(const ParameterTable& table)
     m_fields.clear();
     for (const auto& spec : table.specs()) {
         auto field = createField(spec);
-        auto* label = new QLabel(spec.name, this);
-        label->setBuddy(field.editor);
-        const QString tip = spec.translatedHelp().isEmpty()
-            ? spec.allowedValues()
-            : tr("%1 (%2)").arg(spec.translatedHelp(), spec.allowedValues());
-        label->setToolTip(tip);
-        field.editor->setToolTip(tip);
-        field.editor->setWhatsThis(tip);
-        layout->addRow(label, field.editor);
+        field.label = new QLabel(this);
+        field.label->setBuddy(field.editor);
+        setTexts(field);
+        layout->addRow(field.label, field.editor);
         if (auto* combo = qobject_cast<QComboBox*>(field.editor))
             connect(combo, &QComboBox::currentIndexChanged, this, &ParameterForm::changed);
         else if (auto* spin = qobject_cast<QSpinBox*>(field.editor))
@@ -55,6 +51,37 @@ void ParameterForm::setTable(const ParameterTable& table)
         m_fields.push_back(field);
     }
     Q_EMIT changed();
+}
+
+void ParameterForm::setTexts(const Field& field)
+{
+    const ParameterSpec& spec = field.spec;
+    // The name stays as the command line and the lessons spell it (--workers): it is an identifier, and the
+    // tooltip says in the user's language what it means.
+    field.label->setText(spec.name);
+    const QString tip = spec.translatedHelp().isEmpty()
+        ? spec.allowedValues()
+        : tr("%1 (%2)").arg(spec.translatedHelp(), spec.allowedValues());
+    field.label->setToolTip(tip);
+    field.editor->setToolTip(tip);
+    field.editor->setWhatsThis(tip);
+    if (auto* edit = qobject_cast<QLineEdit*>(field.editor)) {
+        edit->setPlaceholderText(tr("(default)"));
+    } else if (auto* combo = qobject_cast<QComboBox*>(field.editor)) {
+        for (int i = 0; i < combo->count(); ++i)
+            combo->setItemText(i, modeLabel(combo->itemData(i).toString()));
+    } else if (auto* spin = qobject_cast<QSpinBox*>(field.editor); spin && field.unit == Million) {
+        spin->setSuffix(tr(" million"));
+    }
+}
+
+void ParameterForm::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        for (const auto& field : m_fields)
+            setTexts(field);
+    }
 }
 
 bool ParameterForm::setValue(const QString& name, const QVariant& value)
@@ -91,7 +118,6 @@ ParameterForm::Field ParameterForm::createField(const ParameterSpec& spec)
         auto* edit = new QLineEdit(spec.defaultValue.toString(), this);
         if (spec.maximum > 0)
             edit->setMaxLength(int(std::min<qint64>(spec.maximum, std::numeric_limits<int>::max())));
-        edit->setPlaceholderText(tr("(default)"));
         edit->setClearButtonEnabled(true);
         field.editor = edit;
     } else if (spec.type == ParameterSpec::Type::Choice) {
@@ -116,7 +142,6 @@ ParameterForm::Field ParameterForm::createField(const ParameterSpec& spec)
             int(std::min<qint64>(spec.maximum / Million, std::numeric_limits<int>::max())));
         spin->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
         spin->setGroupSeparatorShown(true);
-        spin->setSuffix(tr(" million"));
         spin->setValue(int(spec.defaultValue.toLongLong() / Million));
         field.editor = spin;
     }

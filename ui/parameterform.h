@@ -8,6 +8,8 @@
 
 #include <vector>
 
+class QLabel;
+
 namespace ProcViz {
 
 /// One labelled row per parameter of a scenario, built from its ParameterTable: a combo box for a
@@ -31,15 +33,21 @@ public:
 Q_SIGNALS:
     void changed();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     struct Field
     {
         ParameterSpec spec;
+        QLabel* label = nullptr;
         QWidget* editor = nullptr;
         qint64 unit = 1; ///< the editor shows value / unit
     };
 
     Field createField(const ParameterSpec& spec);
+    /// Label, tooltips, choice names and suffix: everything of a field that depends on the language.
+    void setTexts(const Field& field);
     QVariant value(const Field& field) const;
 
     std::vector<Field> m_fields;

@@ -39,7 +39,7 @@ QFont headerFont(const QFont& base)
 ProgressChart::ProgressChart(QWidget* parent)
     : LiveChart(parent)
 {
-    plot()->yAxis->setLabel(tr("progress (%)"));
+    retranslate();
     // A line at exactly 100 % would be half hidden by the frame: leave a little air above and below.
     plot()->yAxis->setRange(-2, 102);
     auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
@@ -269,6 +269,12 @@ void ProgressChart::resizeEvent(QResizeEvent* event)
     updateLegendVisibility();
     if (visible != plot()->legend->visible())
         plot()->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ProgressChart::retranslate()
+{
+    LiveChart::retranslate();
+    plot()->yAxis->setLabel(tr("progress (%)"));
 }
 
 void ProgressChart::applySeriesStyle()

@@ -39,6 +39,8 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    void retranslate();
+
     /// One graph: one lane of one worker.
     struct Series
     {

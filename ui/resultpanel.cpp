@@ -20,6 +20,13 @@ const QLatin1String FailColor("#D55E00");
 // Okabe–Ito blue: a failure the lesson expects is set apart from a real one.
 const QLatin1String LessonColor("#0072B2");
 
+// Each translation renders this as its own language code, so it tells which language tr() speaks right now,
+// whoever installed the translator.
+QString textLanguage()
+{
+    return ResultPanel::tr("en", "the language code of this translation");
+}
+
 QString cell(const QString& text, bool header = false)
 {
     return header ? QLatin1String("<th align=left>") + text + QLatin1String("</th>")
@@ -39,25 +46,31 @@ ResultPanel::ResultPanel(QWidget* parent)
         label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     }
     m_modes->setObjectName(QStringLiteral("resultModes"));
-    m_modes->setToolTip(tr("speedup: the sequential time divided by this mode's time\n"
-                           "cores busy: CPU time divided by elapsed time, how many cores the mode kept working"));
     m_checks->setObjectName(QStringLiteral("resultChecks"));
     m_checks->setWordWrap(true);
     layout->addWidget(m_modes);
     layout->addSpacing(24);
     layout->addWidget(m_checks, 1);
     applyFont();
-    clear();
+    retranslate();
 }
 
 void ResultPanel::clear()
 {
+    m_model = nullptr;
     m_modes->setVisible(true);
     m_modes->setText(tr("The result appears here when a run ends."));
     m_checks->clear();
 }
 
 void ResultPanel::showResult(const RunModel& model)
+{
+    m_model = &model;
+    m_language = textLanguage();
+    render(model);
+}
+
+void ResultPanel::render(const RunModel& model)
 {
     // Only timing measures modes; for the other lessons the checks say everything.
     const bool hasModes = model.result().contains(QLatin1String("modes"));
@@ -111,7 +124,15 @@ QString ResultPanel::outcomeLine(const RunModel& model) const
         text = tr("The run failed.");
     if (!model.cause().isEmpty())
         text += QLatin1Char(' ') + model.cause().toHtmlEscaped();
-    return QLatin1String("<p><b>") + text + QLatin1String("</b></p>");
+    QString html = QLatin1String("<p><b>") + text + QLatin1String("</b></p>");
+    // The cause and the checks' details were written by the scenario when the run ended, from shared state
+    // that is gone now: they cannot be computed again, only shown as they were, and the panel says so.
+    if (m_language != textLanguage() && (!model.cause().isEmpty() || !model.checks().isEmpty()))
+        html += QLatin1String("<p><i>")
+            + tr("The details below are in the language of the run; the next run "
+                 "writes them in English.")
+            + QLatin1String("</i></p>");
+    return html;
 }
 
 QString ResultPanel::checksList(const RunModel& model) const
@@ -148,6 +169,18 @@ void ResultPanel::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange)
         applyFont();
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+}
+
+void ResultPanel::retranslate()
+{
+    m_modes->setToolTip(tr("speedup: the sequential time divided by this mode's time\n"
+                           "cores busy: CPU time divided by elapsed time, how many cores the mode kept working"));
+    if (m_model)
+        render(*m_model);
+    else
+        clear();
 }
 
 void ResultPanel::applyFont()

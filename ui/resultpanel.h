@@ -19,6 +19,8 @@ public:
 
     /// Back to the hint shown before any run has ended.
     void clear();
+    /// Shows @p model's verdict; the panel reads it again after a language change, so it must outlive the
+    /// panel or be followed by clear().
     void showResult(const RunModel& model);
 
     /// The text shown, without markup: what a test or a screen reader gets.
@@ -28,11 +30,15 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void render(const RunModel& model);
     QString modesTable(const RunModel& model) const;
     QString outcomeLine(const RunModel& model) const;
     QString checksList(const RunModel& model) const;
     void applyFont();
+    void retranslate();
 
+    const RunModel* m_model = nullptr; ///< the run shown, until clear()
+    QString m_language; ///< the language the checks of the run shown were written in
     QLabel* m_modes = nullptr;
     QLabel* m_checks = nullptr;
 };

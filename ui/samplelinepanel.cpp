@@ -4,6 +4,7 @@
 #include "model/runmodel.h"
 #include "statepalette.h"
 
+#include <QCoreApplication>
 #include <qcustomplot.h>
 
 namespace ProcViz {
@@ -12,7 +13,6 @@ SampleLinePanel::SampleLinePanel(Spec spec, QWidget* parent)
     : LiveChart(parent)
     , m_spec(std::move(spec))
 {
-    plot()->yAxis->setLabel(m_spec.axisLabel);
     m_line = plot()->addGraph();
     m_line->setLineStyle(QCPGraph::lsStepLeft);
     m_limit = new QCPItemStraightLine(plot());
@@ -27,6 +27,13 @@ SampleLinePanel::SampleLinePanel(Spec spec, QWidget* parent)
     m_summary->setTextAlignment(Qt::AlignLeft);
     applySeriesStyle();
     clearRun();
+    retranslate();
+}
+
+void SampleLinePanel::retranslate()
+{
+    LiveChart::retranslate();
+    plot()->yAxis->setLabel(QCoreApplication::translate("ProcViz::ScenarioPanels", m_spec.axisLabel));
 }
 
 void SampleLinePanel::clearRun()
@@ -49,7 +56,7 @@ bool SampleLinePanel::updateFromModel()
         m_limit->point1->setCoords(0, double(limit));
         m_limit->point2->setCoords(1, double(limit));
         m_limitLabel->position->setCoords(0.02, double(limit));
-        m_limitLabel->setText(m_spec.limitLabel.arg(limit));
+        m_limitLabel->setText(QCoreApplication::translate("ProcViz::ScenarioPanels", m_spec.limitLabel).arg(limit));
         m_highest = std::max(m_highest, double(limit));
     }
     for (const auto& series : model()->runSamples()) {

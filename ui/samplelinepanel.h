@@ -22,15 +22,18 @@ public:
     struct Spec
     {
         QString sample; ///< the run sample's name
-        QString axisLabel;
+        /// Untranslated, marked with QT_TRANSLATE_NOOP("ProcViz::ScenarioPanels", ...): the panel translates it
+        /// whenever the language changes.
+        const char* axisLabel = "";
         QString limitParameter; ///< drawn as a dashed line when > 0; empty for none
-        QString limitLabel; ///< "%1" is the limit
+        const char* limitLabel = ""; ///< "%1" is the limit; untranslated like axisLabel
         std::function<QString(const QJsonObject& result)> summary; ///< shown once the run has ended
     };
 
     explicit SampleLinePanel(Spec spec, QWidget* parent = nullptr);
 
 protected:
+    void retranslate() override;
     void clearRun() override;
     bool updateFromModel() override;
     void applySeriesStyle() override;

@@ -5,6 +5,7 @@
 #include "scenarioitemdelegate.h"
 #include "statepalette.h"
 
+#include <QEvent>
 #include <QPainter>
 
 namespace ProcViz {
@@ -27,15 +28,34 @@ ScenarioList::ScenarioList(QWidget* parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     int position = 0;
     for (const auto* scenario : ScenarioRegistry::instance().all()) {
-        auto* item = new QListWidgetItem(makeIcon(scenario->id(), position++), scenario->title(), this);
-        item->setData(ScenarioItemDelegate::SummaryRole, scenario->summary());
+        auto* item = new QListWidgetItem(makeIcon(scenario->id(), position++), QString(), this);
         item->setData(Qt::UserRole, scenario->id());
-        item->setToolTip(scenario->summary());
     }
+    retranslate();
     connect(this, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
         if (item)
             Q_EMIT scenarioSelected(item->data(Qt::UserRole).toString());
     });
+}
+
+void ScenarioList::retranslate()
+{
+    for (int i = 0; i < count(); ++i) {
+        auto* entry = item(i);
+        const auto* scenario = ScenarioRegistry::instance().find(entry->data(Qt::UserRole).toString());
+        if (!scenario)
+            continue;
+        entry->setText(scenario->title());
+        entry->setData(ScenarioItemDelegate::SummaryRole, scenario->summary());
+        entry->setToolTip(scenario->summary());
+    }
+}
+
+void ScenarioList::changeEvent(QEvent* event)
+{
+    QListWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 QString ScenarioList::currentScenario() const

@@ -19,7 +19,12 @@ public:
 Q_SIGNALS:
     void scenarioSelected(const QString& id);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    /// Title, summary and tooltip of each entry, in the current language.
+    void retranslate();
     static QIcon makeIcon(const QString& id, int position);
 };
 

@@ -13,22 +13,19 @@
 namespace ProcViz {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ProcViz::ScenarioPanels", text);
-}
+// Free functions only: a tr() here would be filed by lupdate under the namespace, so each text names its context.
 
-// "PID 1234: 5 · PID 1235: 4" from an object keyed by PID.
+// "PID 1234: 5 · PID 1235: 4" from an object keyed by PID; @p format reads the same in every language.
 QString perPid(const QJsonObject& counts, const char* format)
 {
     QStringList parts;
     for (auto it = counts.begin(); it != counts.end(); ++it)
-        parts.append(tr(format).arg(it.key()).arg(it.value().toVariant().toString()));
+        parts.append(QString::fromUtf8(format).arg(it.key()).arg(it.value().toVariant().toString()));
     return parts.join(QLatin1Char('\n'));
 }
 QString queueSummary(const QJsonObject& result)
 {
-    QString text = tr("items per consumer:");
+    QString text = QCoreApplication::translate("ProcViz::ScenarioPanels", "items per consumer:");
     text += QLatin1Char('\n');
     text += perPid(result.value(QLatin1String("per_consumer")).toObject(), "PID %1 → %2");
     return text;
@@ -36,11 +33,12 @@ QString queueSummary(const QJsonObject& result)
 
 QString poolSummary(const QJsonObject& result)
 {
-    QString text = tr("tasks per worker:");
+    QString text = QCoreApplication::translate("ProcViz::ScenarioPanels", "tasks per worker:");
     text += QLatin1Char('\n');
     text += perPid(result.value(QLatin1String("tasks_per_worker")).toObject(), "PID %1 → %2");
     text += QLatin1Char('\n');
-    text += tr("imbalance (max ÷ mean busy): %1×").arg(result.value(QLatin1String("imbalance")).toDouble(), 0, 'f', 2);
+    text += QCoreApplication::translate("ProcViz::ScenarioPanels", "imbalance (max ÷ mean busy): %1×")
+                .arg(result.value(QLatin1String("imbalance")).toDouble(), 0, 'f', 2);
     return text;
 }
 } // namespace
@@ -54,13 +52,16 @@ QWidget* createScenarioPanel(const QString& scenarioId, QWidget* parent)
     if (scenarioId == QLatin1String("semaphore"))
         return new SemaphorePanel(parent);
     if (scenarioId == QLatin1String("queue")) {
-        return new SampleLinePanel({QStringLiteral("depth"), tr("items in the queue"), QStringLiteral("capacity"),
-                                       tr("capacity: %1"), &queueSummary},
+        return new SampleLinePanel(
+            {QStringLiteral("depth"), QT_TRANSLATE_NOOP("ProcViz::ScenarioPanels", "items in the queue"),
+                QStringLiteral("capacity"), QT_TRANSLATE_NOOP("ProcViz::ScenarioPanels", "capacity: %1"),
+                &queueSummary},
             parent);
     }
     if (scenarioId == QLatin1String("pool")) {
         return new SampleLinePanel(
-            {QStringLiteral("tasks_done"), tr("tasks done"), QStringLiteral("tasks"), tr("all %1 tasks"), &poolSummary},
+            {QStringLiteral("tasks_done"), QT_TRANSLATE_NOOP("ProcViz::ScenarioPanels", "tasks done"),
+                QStringLiteral("tasks"), QT_TRANSLATE_NOOP("ProcViz::ScenarioPanels", "all %1 tasks"), &poolSummary},
             parent);
     }
     if (scenarioId == QLatin1String("pipe"))

@@ -11,7 +11,6 @@ namespace ProcViz {
 SemaphorePanel::SemaphorePanel(QWidget* parent)
     : LiveChart(parent)
 {
-    plot()->yAxis->setLabel(tr("permits in use"));
     plot()->yAxis->ticker()->setTickCount(4);
     m_inUse = plot()->addGraph();
     m_inUse->setLineStyle(QCPGraph::lsStepLeft);
@@ -21,6 +20,13 @@ SemaphorePanel::SemaphorePanel(QWidget* parent)
     m_limitLabel->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
     applySeriesStyle();
     clearRun();
+    retranslate();
+}
+
+void SemaphorePanel::retranslate()
+{
+    LiveChart::retranslate();
+    plot()->yAxis->setLabel(tr("permits in use"));
 }
 
 void SemaphorePanel::clearRun()

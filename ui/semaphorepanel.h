@@ -18,6 +18,7 @@ public:
     explicit SemaphorePanel(QWidget* parent = nullptr);
 
 protected:
+    void retranslate() override;
     void clearRun() override;
     bool updateFromModel() override;
     void applySeriesStyle() override;

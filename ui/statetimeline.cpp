@@ -15,7 +15,6 @@ StateTimeline::StateTimeline(QWidget* parent)
     , m_lanes(new TimelinePlottable(plot()->xAxis, plot()->yAxis))
 {
     setFocusPolicy(Qt::StrongFocus);
-    setToolTip(tr("Click a lane (or use the Up/Down keys) to select its worker, e.g. to kill it"));
     m_lanes->removeFromLegend();
     plot()->yAxis->setRangeReversed(true);
     plot()->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
@@ -30,13 +29,22 @@ StateTimeline::StateTimeline(QWidget* parent)
     plot()->legend->setVisible(true);
     for (int i = 0; i < WorkerStateCount; ++i) {
         auto* swatch = new QCPBars(plot()->xAxis, plot()->yAxis);
-        swatch->setName(StatePalette::stateLabel(WorkerState(i)));
+        m_swatches.append(swatch);
         swatch->setPen(Qt::NoPen);
         swatch->setBrush(StatePalette::stateColor(WorkerState(i)));
     }
     connect(plot(), &QCustomPlot::mousePress, this, &StateTimeline::onPlotClicked);
     clearRun();
     applySeriesStyle();
+    retranslate();
+}
+
+void StateTimeline::retranslate()
+{
+    LiveChart::retranslate();
+    setToolTip(tr("Click a lane (or use the Up/Down keys) to select its worker, e.g. to kill it"));
+    for (int i = 0; i < m_swatches.size(); ++i)
+        m_swatches[i]->setName(StatePalette::stateLabel(WorkerState(i)));
 }
 
 int StateTimeline::laneCount() const

@@ -3,6 +3,8 @@
 
 #include "livechart.h"
 
+class QCPBars;
+
 namespace ProcViz {
 
 class TimelinePlottable;
@@ -24,6 +26,7 @@ Q_SIGNALS:
     void workerSelected(int workerId);
 
 protected:
+    void retranslate() override;
     void clearRun() override;
     bool updateFromModel() override;
     void applySeriesStyle() override;
@@ -35,6 +38,7 @@ private:
     void updateLabels();
 
     TimelinePlottable* m_lanes = nullptr;
+    QList<QCPBars*> m_swatches; ///< the legend: one per WorkerState, in order
     int m_selectedWorker = -1;
 };
 

@@ -21,17 +21,26 @@ TimingPanel::TimingPanel(QWidget* parent)
 {
     setTimeAxis(false);
     plot()->xAxis->setLabel(QString());
-    plot()->yAxis->setLabel(tr("elapsed (s) · n× = speedup"));
     m_bars = new QCPBars(plot()->xAxis, plot()->yAxis);
     m_bars->setWidth(0.6);
-    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    for (int i = 0; i < Modes.size(); ++i)
-        ticker->addTick(i, modeLabel(Modes[i]));
-    plot()->xAxis->setTicker(ticker);
     plot()->xAxis->setRange(-0.6, Modes.size() - 0.4);
     plot()->xAxis->grid()->setVisible(false);
     plot()->yAxis->setRange(0, 1);
     applySeriesStyle();
+    retranslate();
+}
+
+void TimingPanel::retranslate()
+{
+    LiveChart::retranslate();
+    plot()->yAxis->setLabel(tr("elapsed (s) · n× = speedup"));
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    for (int i = 0; i < Modes.size(); ++i)
+        ticker->addTick(i, modeLabel(Modes[i]));
+    plot()->xAxis->setTicker(ticker);
+    // The bars' labels were written in the old language; the bars themselves are kept across runs.
+    if (!m_elapsed.isEmpty())
+        rebuild();
 }
 
 void TimingPanel::clearRun()

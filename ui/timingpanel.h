@@ -22,6 +22,7 @@ public:
     const QMap<QString, double>& elapsedByMode() const { return m_elapsed; }
 
 protected:
+    void retranslate() override;
     void clearRun() override;
     bool updateFromModel() override;
     void applySeriesStyle() override;

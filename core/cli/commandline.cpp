@@ -114,7 +114,10 @@ QString CommandLine::globalHelp() const
               "  (no command)                      open the window\n\n"
               "Options:\n"
               "  -h, --help                        show this help ('procviz run SCENARIO --help' for one scenario)\n"
-              "  -v, --version                     show the version\n\n"
+              "  -v, --version                     show the version\n"
+              "  --lang en|ko                      the language of messages and of the window (the command\n"
+              "                                    line speaks English unless asked; the window follows the\n"
+              "                                    system's locale)\n\n"
               "Exit status: 0 the command did its work (a run happened, whatever the lesson's verdict); 1 the run\n"
               "could not be carried out or a file not written; 2 bad usage, nothing started; 130 / 143 a run\n"
               "stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files still written.\n");

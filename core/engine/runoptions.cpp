@@ -13,7 +13,9 @@ QString tr(const char* text)
 
 QString outOfRange(const char* option, int value, int minimum, int maximum)
 {
-    return tr("Invalid value '%1' for --%2: allowed is an integer from %3 to %4.")
+    // Spelled out: lupdate would file a free function's tr() under the namespace.
+    return QCoreApplication::translate(
+        "ProcViz::RunOptions", "Invalid value '%1' for --%2: allowed is an integer from %3 to %4.")
         .arg(value)
         .arg(QLatin1String(option))
         .arg(minimum)

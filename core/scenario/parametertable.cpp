@@ -13,7 +13,9 @@ QString tr(const char* text)
 
 QString invalidValue(const ParameterSpec& spec, const QString& value)
 {
-    return tr("Invalid value '%1' for --%2: allowed is %3.").arg(value, spec.name, spec.allowedValues());
+    // Spelled out: lupdate would file a free function's tr() under the namespace.
+    return QCoreApplication::translate("ProcViz::ParameterTable", "Invalid value '%1' for --%2: allowed is %3.")
+        .arg(value, spec.name, spec.allowedValues());
 }
 } // namespace
 

@@ -30,11 +30,6 @@ constexpr std::int64_t ReportEvery = 256;
 constexpr std::int64_t HoldSampleEvery = 16;
 constexpr std::int64_t StartGateTimeoutNs = 5'000'000'000;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ProcViz::Scenario", text);
-}
-
 struct LockSegment
 {
     pthread_mutex_t mutex;
@@ -49,6 +44,8 @@ struct LockSegment
 
 class LockResources : public RunResources
 {
+    // lupdate files tr() under the class it is called in: name the context the strings are looked up in.
+    Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
     explicit LockResources(std::unique_ptr<SharedMemory> memory)
         : m_memory(std::move(memory))
@@ -132,6 +129,7 @@ void computeFor(std::int64_t ns)
 
 class LockScenario : public Scenario
 {
+    Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
     QString id() const override { return QStringLiteral("lock"); }
     QString title() const override { return tr("Lock: a shared counter"); }

@@ -43,11 +43,6 @@ constexpr int MinLatencySlots = 4096;
 /// Messages that get their own send/receive records; a throughput run beyond them reports progress only.
 constexpr std::int64_t TracedMessages = 1000;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ProcViz::Scenario", text);
-}
-
 enum FrameFlag : std::uint32_t
 {
     Reply = 1, ///< an answer to a greeting (duplex)
@@ -121,6 +116,8 @@ void appendLog(char* log, std::atomic<std::int32_t>& used, QByteArrayView messag
 
 class PipeResources : public RunResources
 {
+    // lupdate files tr() under the class it is called in: name the context the strings are looked up in.
+    Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
     PipeResources(std::unique_ptr<SharedMemory> memory, int first, int second)
         : m_memory(std::move(memory))
@@ -508,6 +505,7 @@ QList<std::int64_t> allLatencies(const PipeHeader& header, const PipeShape& shap
 
 class PipeScenario : public Scenario
 {
+    Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
     QString id() const override { return QStringLiteral("pipe"); }
     QString title() const override { return tr("Pipe: two processes talk"); }

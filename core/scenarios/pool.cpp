@@ -29,11 +29,6 @@ constexpr int MaxTasks = 100'000;
 /// Samples between two heartbeats inside one task (some 20 ms): a long task is no stall.
 constexpr std::int64_t SamplesPerHeartbeat = 1 << 21;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ProcViz::Scenario", text);
-}
-
 struct WorkerTally
 {
     std::atomic<std::int64_t> chunks;
@@ -128,6 +123,8 @@ std::int64_t monteCarlo(int task, std::int64_t trials, const std::function<void(
 
 class PoolScenario : public Scenario
 {
+    // lupdate files tr() under the class it is called in: name the context the strings are looked up in.
+    Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
     QString id() const override { return QStringLiteral("pool"); }
     QString title() const override { return tr("Pool.map: splitting the work"); }

@@ -33,11 +33,6 @@ constexpr int RingSlots = 4096;
 constexpr int TracedItems = 1000;
 constexpr std::int32_t Sentinel = -1;
 
-QString tr(const char* text, int n = -1)
-{
-    return QCoreApplication::translate("ProcViz::Scenario", text, nullptr, n);
-}
-
 struct Slot
 {
     std::int32_t producer; ///< Sentinel marks the end of the stream
@@ -149,6 +144,8 @@ private:
 
 class QueueResources : public RunResources
 {
+    // lupdate files tr() under the class it is called in: name the context the strings are looked up in.
+    Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
     explicit QueueResources(std::unique_ptr<SharedMemory> memory)
         : m_memory(std::move(memory))
@@ -195,12 +192,13 @@ public:
                 ++(worker.role == ProducerRole ? producersAlive : consumersAlive);
         }
         if (consumersAlive == 0 && producersAlive > 0) {
-            return tr("No consumer is left: %n producer(s) wait for a free slot in the full queue.", producersAlive);
+            return tr(
+                "No consumer is left: %n producer(s) wait for a free slot in the full queue.", nullptr, producersAlive);
         }
         if (producersAlive == 0 && consumersAlive > 0 && !m_header->sentinelPut.load()) {
             return tr("A producer died before the end-of-stream sentinel was put: %n consumer(s) wait on an empty "
                       "queue forever.",
-                consumersAlive);
+                nullptr, consumersAlive);
         }
         return {};
     }
@@ -288,6 +286,7 @@ int runConsumer(const WorkerContext& context, QueueHeader& header, const QueueSh
 
 class QueueScenario : public Scenario
 {
+    Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
     QString id() const override { return QStringLiteral("queue"); }
     QString title() const override { return tr("Queue: producers and consumers"); }

@@ -24,11 +24,6 @@ const QString WorkerRole = QStringLiteral("worker");
 constexpr int MaxWorkers = 64;
 constexpr qint64 ProgressStepMs = 50;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ProcViz::Scenario", text);
-}
-
 struct SemaphoreSegment
 {
     sem_t permits;
@@ -37,6 +32,8 @@ struct SemaphoreSegment
 
 class SemaphoreResources : public RunResources
 {
+    // lupdate files tr() under the class it is called in: name the context the strings are looked up in.
+    Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
     explicit SemaphoreResources(std::unique_ptr<SharedMemory> memory)
         : m_memory(std::move(memory))
@@ -119,6 +116,7 @@ int maxConcurrentHolders(const RunModel& model)
 
 class SemaphoreScenario : public Scenario
 {
+    Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
     QString id() const override { return QStringLiteral("semaphore"); }
     QString title() const override { return tr("Semaphore: limited permits"); }
