@@ -48,15 +48,6 @@ void LessonPanel::setLanguage(const QString& language)
     reload();
 }
 
-void LessonPanel::changeEvent(QEvent* event)
-{
-    QTextBrowser::changeEvent(event);
-    // The lesson's own language comes with setLanguage(); only the fallback text is a translation.
-    if (event->type() == QEvent::LanguageChange && !hasLesson(m_scenario, m_language)
-        && !hasLesson(m_scenario, QStringLiteral("en")))
-        reload();
-}
-
 void LessonPanel::reload()
 {
     QFile file(lessonPath(m_scenario, m_language));
@@ -82,7 +73,12 @@ void LessonPanel::reload()
 void LessonPanel::changeEvent(QEvent* event)
 {
     QTextBrowser::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && !m_scenario.isEmpty())
+    // Dark code blocks follow the palette; the lesson's own language comes with setLanguage(), and only the
+    // fallback text is a translation.
+    if (m_scenario.isEmpty())
+        return;
+    const bool fallbackShown = !hasLesson(m_scenario, m_language) && !hasLesson(m_scenario, QStringLiteral("en"));
+    if (event->type() == QEvent::PaletteChange || (event->type() == QEvent::LanguageChange && fallbackShown))
         reload();
 }
 
