@@ -6,7 +6,7 @@
 # ordinary user:
 #   - the installed files are where the desktop and software centres look for them;
 #   - `procviz list` and `procviz run lock` start real worker processes (hence /proc and a tmpfs /dev/shm
-#     mounted in the chroot for the run, and unmounted afterwards);
+#     mounted in the chroot for the run, with a private /dev/pts for apt, all unmounted afterwards);
 #   - the menu entry's Exec line opens the window on an X server (xvfb-run): the xcb platform plugin loads
 #     and the window's WM_CLASS matches StartupWMClass;
 #   - `procviz shot timing` (English and Korean) draws the window on that X server into PNGs copied out.
@@ -74,6 +74,8 @@ mount_in_chroot() { # TYPE TARGET OPTIONS
 mount_in_chroot proc /proc nosuid,nodev,noexec
 mkdir -p "$chroot_dir/dev/shm"
 mount_in_chroot tmpfs /dev/shm mode=1777,nosuid,nodev
+# Only so that apt can log through a pseudo-terminal (a private instance: the host's terminals stay out).
+mount_in_chroot devpts /dev/pts newinstance,ptmxmode=0666,mode=620
 
 in_chroot() { chroot "$chroot_dir" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"; }
 as_student() {
@@ -131,7 +133,8 @@ as_student xvfb-run --auto-servernum --server-args='-screen 0 1920x1080x24' sh -
     window=\$(awk '/\\(\"$wm_class\" /{print \$1; exit}' \$HOME/windows.txt)
     # The first two numbers of _NET_WM_ICON are the first image's width and height.
     [ -n \"\$window\" ] && xprop -id \"\$window\" -len 16 -f _NET_WM_ICON 32c _NET_WM_ICON >\$HOME/icon.txt
-    kill \$app && wait \$app
+    kill \$app
+    wait \$app 2>/dev/null
     exit 0" || true
 cat "$chroot_dir/home/$student/window.log"
 if grep -q "(\"$wm_class\" \"" "$chroot_dir/home/$student/windows.txt"; then
