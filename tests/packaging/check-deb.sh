@@ -118,6 +118,19 @@ else
     echo "SKIP: appstreamcli is not installed (apt-get install appstream)"
 fi
 
+# The three files must name one another: the menu entry its program and icon, the metainfo the entry.
+desktop=$root/usr/share/applications/$app_id.desktop
+if [ -f "$desktop" ]; then
+    exec_program=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop")
+    [ -x "$root/usr/bin/$exec_program" ] && pass "Exec=$exec_program is in /usr/bin" \
+        || fail "Exec names '$exec_program', which the package does not install in /usr/bin"
+    icon=$(sed -n 's/^Icon=//p' "$desktop")
+    [ "$icon" = "$app_id" ] && pass "Icon=$icon" || fail "Icon is '$icon', not $app_id"
+fi
+grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" \
+    "$root/usr/share/metainfo/$app_id.metainfo.xml" 2>/dev/null \
+    && pass "metainfo launches $app_id.desktop" || fail "metainfo does not launch $app_id.desktop"
+
 # A PNG's width and height are the big-endian 32-bit words at bytes 16 and 20.
 for size in "${sizes[@]}"; do
     png="$root/usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png"

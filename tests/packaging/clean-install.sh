@@ -6,7 +6,7 @@
 # ordinary user:
 #   - the installed files are where the desktop and software centres look for them;
 #   - `procviz list` and `procviz run lock` start real worker processes (hence /proc and a tmpfs /dev/shm
-#     mounted in the chroot for the run, and unmounted afterwards);
+#     mounted in the chroot for the run, with a private /dev/pts for apt, all unmounted afterwards);
 #   - the menu entry's Exec line opens the window on an X server (xvfb-run): the xcb platform plugin loads
 #     and the window's WM_CLASS matches StartupWMClass;
 #   - `procviz shot timing` (English and Korean) draws the window on that X server into PNGs copied out.
@@ -74,19 +74,22 @@ mount_in_chroot() { # TYPE TARGET OPTIONS
 mount_in_chroot proc /proc nosuid,nodev,noexec
 mkdir -p "$chroot_dir/dev/shm"
 mount_in_chroot tmpfs /dev/shm mode=1777,nosuid,nodev
+# Only so that apt can log through a pseudo-terminal (a private instance: the host's terminals stay out).
+mount_in_chroot devpts /dev/pts newinstance,ptmxmode=0666,mode=620
 
 in_chroot() { chroot "$chroot_dir" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"; }
 as_student() {
     chroot "$chroot_dir" env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME="/home/$student" \
-        runuser -u "$student" -- "$@"
+        /usr/sbin/runuser -u "$student" -- "$@"
 }
 
 say "Installing $(basename "$deb") with apt"
 cp /etc/resolv.conf "$chroot_dir/etc/resolv.conf"
 cp "$deb" "$chroot_dir/tmp/"
 in_chroot apt-get update -qq
-# Exactly what an administrator types; Recommends are installed, as apt does by default.
-in_chroot env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "/tmp/$(basename "$deb")"
+# What an administrator types; Recommends are installed, as apt does by default. (--reinstall only matters
+# when a reused chroot has this version already.)
+in_chroot env DEBIAN_FRONTEND=noninteractive apt-get install --reinstall -y -q "/tmp/$(basename "$deb")"
 # Only for this check: an X server for the window, and xwininfo to read its WM_CLASS.
 in_chroot env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends xvfb xauth x11-utils
 in_chroot sh -c "id -u $student >/dev/null 2>&1 || useradd --create-home $student"
@@ -96,7 +99,7 @@ failures=0
 for path in /usr/bin/procviz /usr/bin/procviz-worker "/usr/share/applications/$app_id.desktop" \
     "/usr/share/metainfo/$app_id.metainfo.xml" "/usr/share/icons/hicolor/scalable/apps/$app_id.svg" \
     /usr/share/icons/hicolor/{16x16,24x24,32x32,48x48,64x64,128x128,256x256}/apps/$app_id.png \
-    /usr/share/doc/procviz/copyright; do
+    /usr/share/doc/procviz/copyright /usr/share/man/man1/procviz.1.gz; do
     if [ -e "$chroot_dir$path" ]; then
         echo "  ok       $path"
     else
@@ -121,13 +124,18 @@ exec_line=$(sed -n 's/^Exec=//p' "$chroot_dir/usr/share/applications/$app_id.des
 wm_class=$(sed -n 's/^StartupWMClass=//p' "$chroot_dir/usr/share/applications/$app_id.desktop")
 echo "  Exec=$exec_line  StartupWMClass=$wm_class"
 # The window stays up until it is closed: give it five seconds, list the X windows, then end it.
-as_student xvfb-run --auto-servernum --server-args='-screen 0 1600x900x24' sh -c "
+rm -f "$chroot_dir/home/$student/"{window.log,windows.txt,icon.txt}
+as_student xvfb-run --auto-servernum --server-args='-screen 0 1920x1080x24' sh -c "
     $exec_line 2>\$HOME/window.log &
     app=\$!
     sleep 5
     xwininfo -root -tree >\$HOME/windows.txt
-    kill \$app && wait \$app
-    exit 0"
+    window=\$(awk '/\\(\"$wm_class\" /{print \$1; exit}' \$HOME/windows.txt)
+    # The first two numbers of _NET_WM_ICON are the first image's width and height.
+    [ -n \"\$window\" ] && xprop -id \"\$window\" -len 16 -f _NET_WM_ICON 32c _NET_WM_ICON >\$HOME/icon.txt
+    kill \$app
+    wait \$app 2>/dev/null
+    exit 0" || true
 cat "$chroot_dir/home/$student/window.log"
 if grep -q "(\"$wm_class\" \"" "$chroot_dir/home/$student/windows.txt"; then
     grep "(\"$wm_class\" \"" "$chroot_dir/home/$student/windows.txt" | head -n 3 | sed 's/^ */  window: /'
@@ -136,12 +144,18 @@ else
     cat "$chroot_dir/home/$student/windows.txt"
     failures=$((failures + 1))
 fi
+if grep -Eq '= [1-9][0-9]*, [1-9][0-9]*' "$chroot_dir/home/$student/icon.txt" 2>/dev/null; then
+    echo "  window icon: $(sed -E 's/.*= ([0-9]+), ([0-9]+).*/\1×\2 px/' "$chroot_dir/home/$student/icon.txt")"
+else
+    echo "  the window has no icon (_NET_WM_ICON)"
+    failures=$((failures + 1))
+fi
 
 say "procviz shot timing on the X server (English and Korean)"
 mkdir -p "$out_dir"
 for lang in en ko; do
-    as_student xvfb-run --auto-servernum --server-args='-screen 0 1600x900x24' \
-        procviz shot timing --lang "$lang" --size 1280x720 --out "/home/$student/timing-$lang.png"
+    as_student xvfb-run --auto-servernum --server-args='-screen 0 1920x1080x24' \
+        procviz shot timing --lang "$lang" --out "/home/$student/timing-$lang.png"
     cp "$chroot_dir/home/$student/timing-$lang.png" "$out_dir/"
     echo "  $out_dir/timing-$lang.png"
 done
