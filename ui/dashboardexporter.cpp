@@ -63,6 +63,8 @@ void DashboardExporter::paint(QCPPainter& painter, const QSizeF& canvas) const
     // Laid out in the window's own units at its own width, then scaled as one: the header keeps its size
     // against the widgets whatever size the picture is.
     const QSizeF window = m_dashboard->size();
+    if (window.isEmpty())
+        return;
     const qreal header = headerHeight(window.width());
     const qreal scale = std::min(canvas.width() / window.width(), canvas.height() / (window.height() + header));
     const QSizeF used(window.width() * scale, (window.height() + header) * scale);

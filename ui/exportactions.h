@@ -65,7 +65,7 @@ public:
     ExportHeader header() const;
     /// The dashboard with its header, exactly @p size pixels.
     QImage dashboardImage(const QSize& size) const;
-    /// PNG at @p size, or PDF (one point per pixel of the window) when @p path ends in .pdf.
+    /// PNG at @p size, or a vector PDF of the window's size on screen when @p path ends in .pdf.
     bool saveDashboard(const QString& path, const QSize& size, QString* error) const;
     /// The chart's plot now, or nullptr.
     QCustomPlot* plot(Chart chart) const;
