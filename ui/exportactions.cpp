@@ -117,16 +117,16 @@ void ExportActions::createActions()
 
     m_exportMenu->addSeparator();
     // The command line's exporters (see RunCommand), called the same way: (model, path, error).
-    m_runExports = {
-        {nullptr, &JsonExporter::write, QStringLiteral("json")},
-        {nullptr, &CsvExporter::write, QStringLiteral("csv")},
-        {nullptr, &TraceExporter::write, QStringLiteral("trace.json")},
-    };
-    const std::array<const char*, 3> names {"exportJson", "exportCsv", "exportTrace"};
-    for (qsizetype i = 0; i < m_runExports.size(); ++i) {
-        auto* action = m_exportMenu->addAction(QString(), this, [this, i] { exportRun(m_runExports.at(i)); });
-        action->setObjectName(QLatin1String(names.at(i)));
-        m_runExports[i].action = action;
+    const std::array<std::tuple<const char*, RunWriter, QString>, 3> formats {{
+        {"exportJson", &JsonExporter::write, QStringLiteral("json")},
+        {"exportCsv", &CsvExporter::write, QStringLiteral("csv")},
+        {"exportTrace", &TraceExporter::write, QStringLiteral("trace.json")},
+    }};
+    for (const auto& [name, write, suffix] : formats) {
+        const auto index = m_runExports.size();
+        auto* action = m_exportMenu->addAction(QString(), this, [this, index] { exportRun(m_runExports.at(index)); });
+        action->setObjectName(QLatin1String(name));
+        m_runExports.append({action, write, suffix});
     }
     m_runExports[0].action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
 
