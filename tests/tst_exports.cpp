@@ -58,6 +58,7 @@ private Q_SLOTS:
     void unwritablePathReportsError();
     void fileDialogSuggestsADatedNameInTheLastFolder();
     void sizeMenuSetsTheExportSize();
+    void languageChangeSetsTheTextsAgain();
 
 private:
     /// Triggers the action named @p name, answering the file dialog with @p path; returns what was suggested.
@@ -442,6 +443,17 @@ void TestExports::sizeMenuSetsTheExportSize()
     exports->setExportSize(QSize(10, 10));
     QCOMPARE(exports->exportSize(), QSize(320, 240));
     exports->setExportSize(ExportActions::DefaultExportSize);
+}
+
+void TestExports::languageChangeSetsTheTextsAgain()
+{
+    const QString text = action("exportPdf")->text();
+    action("exportPdf")->setText(QStringLiteral("stale"));
+    m_window->exportActions()->fileMenu()->setTitle(QStringLiteral("stale"));
+    QEvent change(QEvent::LanguageChange);
+    QApplication::sendEvent(m_window.get(), &change);
+    QCOMPARE(action("exportPdf")->text(), text);
+    QCOMPARE(m_window->exportActions()->fileMenu()->title(), QStringLiteral("&File"));
 }
 
 QTEST_MAIN(TestExports)

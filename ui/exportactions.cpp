@@ -19,6 +19,7 @@
 #include <QActionGroup>
 #include <QClipboard>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QMenu>
@@ -76,6 +77,15 @@ ExportActions::ExportActions(MainWindow* window)
     connect(window->scenarioList(), &ScenarioList::scenarioSelected, this, &ExportActions::attachChartMenus);
     attachChartMenus();
     updateActions();
+    window->installEventFilter(this);
+}
+
+bool ExportActions::eventFilter(QObject* watched, QEvent* event)
+{
+    // Whoever installs a new translator, the window is told; the menus follow without being asked.
+    if (watched == m_window && event->type() == QEvent::LanguageChange)
+        retranslate();
+    return false;
 }
 
 QAction* ExportActions::addAction(QMenu* menu, const char* objectName, void (ExportActions::*slot)())

@@ -76,7 +76,7 @@ public:
     static QString suggestedName(
         const QString& scenarioId, const QString& what, const QString& suffix, const QDateTime& when);
 
-    /// Sets every text again (after the language changed).
+    /// Sets every text again; done on its own when the window hears of a new language (QEvent::LanguageChange).
     void retranslate();
     /// Enables what there is something for: the run exports need a run that has ended.
     void updateActions();
@@ -84,6 +84,9 @@ public:
 Q_SIGNALS:
     /// An export failed: the message names the file and the reason. Empty once a later export worked.
     void errorChanged(const QString& message);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     using RunWriter = bool (*)(const RunModel&, const QString&, QString*);
