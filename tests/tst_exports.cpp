@@ -59,6 +59,7 @@ private Q_SLOTS:
     void fileDialogSuggestsADatedNameInTheLastFolder();
     void sizeMenuSetsTheExportSize();
     void languageChangeSetsTheTextsAgain();
+    void picturesDuringARunRunExportsAfterIt();
 
 private:
     /// Triggers the action named @p name, answering the file dialog with @p path; returns what was suggested.
@@ -454,6 +455,33 @@ void TestExports::languageChangeSetsTheTextsAgain()
     QApplication::sendEvent(m_window.get(), &change);
     QCOMPARE(action("exportPdf")->text(), text);
     QCOMPARE(m_window->exportActions()->fileMenu()->title(), QStringLiteral("&File"));
+}
+
+void TestExports::picturesDuringARunRunExportsAfterIt()
+{
+    MainWindow window;
+    QVERIFY(window.selectScenario(QStringLiteral("lifecycle")));
+    QVERIFY(window.parameterForm()->setValue(QStringLiteral("sleep-ms"), QStringLiteral("20000")));
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy started(&window.controller(), &RunController::started);
+    QSignalSpy finished(&window.controller(), &RunController::finished);
+    window.run();
+    QVERIFY(started.count() == 1 || started.wait(10000));
+
+    // A picture of the run as it goes; the run itself only once it has ended.
+    QVERIFY(window.exportActions()->header().checks().startsWith(QStringLiteral("Running")));
+    const QString path = m_dir.filePath(QStringLiteral("live.png"));
+    QString error;
+    QVERIFY2(window.exportActions()->saveDashboard(path, QSize(1280, 720), &error), qPrintable(error));
+    QCOMPARE(pngSize(readAll(path)), QSize(1280, 720));
+    QVERIFY(!window.findChild<QAction*>(QStringLiteral("exportJson"))->isEnabled());
+
+    window.controller().stop();
+    QVERIFY(finished.count() == 1 || finished.wait(10000));
+    QVERIFY(window.findChild<QAction*>(QStringLiteral("exportJson"))->isEnabled());
+    QVERIFY(window.exportActions()->header().checks().startsWith(QStringLiteral("Stopped")));
 }
 
 QTEST_MAIN(TestExports)
