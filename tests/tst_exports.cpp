@@ -43,6 +43,7 @@ class TestExports : public QObject
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
+    void cleanup();
     void runExportsWaitForARun();
     void menuBarHoldsTheExports();
     void dashboardPng_data();
@@ -99,6 +100,12 @@ void TestExports::cleanupTestCase()
 {
     m_window.reset();
     QCOMPARE(childProcesses(), QList<qint64>());
+}
+
+void TestExports::cleanup()
+{
+    // The tests' file choosers refer to their own locals: none may outlive its test.
+    m_window->exportActions()->setFileChooser([](const QString&, const QString&, const QString&) { return QString(); });
 }
 
 QAction* TestExports::action(const char* name) const
