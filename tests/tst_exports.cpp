@@ -346,6 +346,7 @@ void TestExports::scenarioChartFollowsTheScenario()
     auto* exports = lock.exportActions();
     Q_EMIT exports->exportMenu()->aboutToShow();
     QVERIFY(lock.findChild<QMenu*>(QStringLiteral("chartMenu"))->menuAction()->isEnabled());
+    QVERIFY(lock.findChild<QMenu*>(QStringLiteral("chartMenu"))->title().contains(QStringLiteral("Shared counter")));
     auto* plot = exports->plot(ExportActions::Chart::Scenario);
     QVERIFY(plot);
     QCOMPARE(plot->contextMenuPolicy(), Qt::CustomContextMenu);

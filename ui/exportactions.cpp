@@ -14,6 +14,7 @@
 #include "parameterform.h"
 #include "progresschart.h"
 #include "scenariolist.h"
+#include "scenariopanels.h"
 #include "statetimeline.h"
 
 #include <QActionGroup>
@@ -241,8 +242,10 @@ void ExportActions::updateActions()
                 ? tr("Save the last run of %1 with the command line's exporter").arg(model.scenarioId())
                 : tr("Run a scenario to its end (or stop it) first"));
     }
-    for (size_t i = 0; i < Charts.size(); ++i)
+    for (size_t i = 0; i < Charts.size(); ++i) {
+        m_charts[i].menu->setTitle(chartTitle(Charts[i])); // the scenario's chart is named after the scenario's
         m_charts[i].menu->menuAction()->setEnabled(plot(Charts[i]) != nullptr);
+    }
 }
 
 ExportHeader ExportActions::header() const
@@ -316,6 +319,8 @@ QString ExportActions::chartTitle(Chart chart) const
     case Chart::Cpu:
         return tr("CP&U chart");
     case Chart::Scenario:
+        if (const QString panel = scenarioPanelTitle(m_window->scenarioId()); !panel.isEmpty())
+            return tr("Scenario c&hart: %1").arg(panel);
         return tr("Scenario's own c&hart");
     }
     return {};
