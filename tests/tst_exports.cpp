@@ -43,6 +43,7 @@ class TestExports : public QObject
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
+    void cleanup();
     void runExportsWaitForARun();
     void menuBarHoldsTheExports();
     void dashboardPng_data();
@@ -58,6 +59,8 @@ private Q_SLOTS:
     void unwritablePathReportsError();
     void fileDialogSuggestsADatedNameInTheLastFolder();
     void sizeMenuSetsTheExportSize();
+    void languageChangeSetsTheTextsAgain();
+    void picturesDuringARunRunExportsAfterIt();
 
 private:
     /// Triggers the action named @p name, answering the file dialog with @p path; returns what was suggested.
@@ -97,6 +100,12 @@ void TestExports::cleanupTestCase()
 {
     m_window.reset();
     QCOMPARE(childProcesses(), QList<qint64>());
+}
+
+void TestExports::cleanup()
+{
+    // The tests' file choosers refer to their own locals: none may outlive its test.
+    m_window->exportActions()->setFileChooser([](const QString&, const QString&, const QString&) { return QString(); });
 }
 
 QAction* TestExports::action(const char* name) const
@@ -337,6 +346,7 @@ void TestExports::scenarioChartFollowsTheScenario()
     auto* exports = lock.exportActions();
     Q_EMIT exports->exportMenu()->aboutToShow();
     QVERIFY(lock.findChild<QMenu*>(QStringLiteral("chartMenu"))->menuAction()->isEnabled());
+    QVERIFY(lock.findChild<QMenu*>(QStringLiteral("chartMenu"))->title().contains(QStringLiteral("Shared counter")));
     auto* plot = exports->plot(ExportActions::Chart::Scenario);
     QVERIFY(plot);
     QCOMPARE(plot->contextMenuPolicy(), Qt::CustomContextMenu);
@@ -442,6 +452,44 @@ void TestExports::sizeMenuSetsTheExportSize()
     exports->setExportSize(QSize(10, 10));
     QCOMPARE(exports->exportSize(), QSize(320, 240));
     exports->setExportSize(ExportActions::DefaultExportSize);
+}
+
+void TestExports::languageChangeSetsTheTextsAgain()
+{
+    const QString text = action("exportPdf")->text();
+    action("exportPdf")->setText(QStringLiteral("stale"));
+    m_window->exportActions()->fileMenu()->setTitle(QStringLiteral("stale"));
+    QEvent change(QEvent::LanguageChange);
+    QApplication::sendEvent(m_window.get(), &change);
+    QCOMPARE(action("exportPdf")->text(), text);
+    QCOMPARE(m_window->exportActions()->fileMenu()->title(), QStringLiteral("&File"));
+}
+
+void TestExports::picturesDuringARunRunExportsAfterIt()
+{
+    MainWindow window;
+    QVERIFY(window.selectScenario(QStringLiteral("lifecycle")));
+    QVERIFY(window.parameterForm()->setValue(QStringLiteral("sleep-ms"), QStringLiteral("20000")));
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy started(&window.controller(), &RunController::started);
+    QSignalSpy finished(&window.controller(), &RunController::finished);
+    window.run();
+    QVERIFY(started.count() == 1 || started.wait(10000));
+
+    // A picture of the run as it goes; the run itself only once it has ended.
+    QVERIFY(window.exportActions()->header().checks().startsWith(QStringLiteral("Running")));
+    const QString path = m_dir.filePath(QStringLiteral("live.png"));
+    QString error;
+    QVERIFY2(window.exportActions()->saveDashboard(path, QSize(1280, 720), &error), qPrintable(error));
+    QCOMPARE(pngSize(readAll(path)), QSize(1280, 720));
+    QVERIFY(!window.findChild<QAction*>(QStringLiteral("exportJson"))->isEnabled());
+
+    window.controller().stop();
+    QVERIFY(finished.count() == 1 || finished.wait(10000));
+    QVERIFY(window.findChild<QAction*>(QStringLiteral("exportJson"))->isEnabled());
+    QVERIFY(window.exportActions()->header().checks().startsWith(QStringLiteral("Stopped")));
 }
 
 QTEST_MAIN(TestExports)

@@ -48,13 +48,18 @@ bool DashboardExporter::savePdf(const QString& path, const QString& title, QStri
         error);
 }
 
-qreal DashboardExporter::headerHeight(qreal width) const
+void DashboardExporter::layOutHeader(QTextDocument& document, qreal width) const
 {
-    QTextDocument document;
     document.setDefaultFont(m_dashboard->font());
     document.setDocumentMargin(HeaderPadding);
     document.setTextWidth(width);
     document.setHtml(m_headerHtml);
+}
+
+qreal DashboardExporter::headerHeight(qreal width) const
+{
+    QTextDocument document;
+    layOutHeader(document, width);
     return document.size().height();
 }
 
@@ -63,6 +68,8 @@ void DashboardExporter::paint(QCPPainter& painter, const QSizeF& canvas) const
     // Laid out in the window's own units at its own width, then scaled as one: the header keeps its size
     // against the widgets whatever size the picture is.
     const QSizeF window = m_dashboard->size();
+    if (window.isEmpty())
+        return;
     const qreal header = headerHeight(window.width());
     const qreal scale = std::min(canvas.width() / window.width(), canvas.height() / (window.height() + header));
     const QSizeF used(window.width() * scale, (window.height() + header) * scale);
@@ -78,10 +85,7 @@ void DashboardExporter::paint(QCPPainter& painter, const QSizeF& canvas) const
 void DashboardExporter::paintHeader(QCPPainter& painter, qreal width) const
 {
     QTextDocument document;
-    document.setDefaultFont(m_dashboard->font());
-    document.setDocumentMargin(HeaderPadding);
-    document.setTextWidth(width);
-    document.setHtml(m_headerHtml);
+    layOutHeader(document, width);
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette = m_dashboard->palette();
     document.documentLayout()->draw(&painter, context);

@@ -6,13 +6,15 @@
 #include <QString>
 
 class QCPPainter;
+class QTextDocument;
 class QWidget;
 
 namespace ProcViz {
 
 /// The whole dashboard as one figure for lecture notes: a header (ExportHeader's rich text) above the window
 /// as it is now. The widgets are painted through QWidget::render and every chart by QCustomPlot itself, so
-/// a PDF holds vectors and a PNG larger than the window stays sharp instead of being an enlarged screenshot.
+/// a PDF holds vectors (but for item views, see paintWindow()) and a PNG larger than the window stays sharp
+/// instead of being an enlarged screenshot.
 class DashboardExporter
 {
 public:
@@ -26,6 +28,7 @@ public:
     bool savePdf(const QString& path, const QString& title, QString* error) const;
 
 private:
+    void layOutHeader(QTextDocument& document, qreal width) const;
     qreal headerHeight(qreal width) const;
     /// Paints the header and the window into a canvas of @p canvas units, scaled to fit.
     void paint(QCPPainter& painter, const QSizeF& canvas) const;

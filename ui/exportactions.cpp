@@ -14,11 +14,13 @@
 #include "parameterform.h"
 #include "progresschart.h"
 #include "scenariolist.h"
+#include "scenariopanels.h"
 #include "statetimeline.h"
 
 #include <QActionGroup>
 #include <QClipboard>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QMenu>
@@ -76,6 +78,15 @@ ExportActions::ExportActions(MainWindow* window)
     connect(window->scenarioList(), &ScenarioList::scenarioSelected, this, &ExportActions::attachChartMenus);
     attachChartMenus();
     updateActions();
+    window->installEventFilter(this);
+}
+
+bool ExportActions::eventFilter(QObject* watched, QEvent* event)
+{
+    // Whoever installs a new translator, the window is told; the menus follow without being asked.
+    if (watched == m_window && event->type() == QEvent::LanguageChange)
+        retranslate();
+    return false;
 }
 
 QAction* ExportActions::addAction(QMenu* menu, const char* objectName, void (ExportActions::*slot)())
@@ -117,16 +128,16 @@ void ExportActions::createActions()
 
     m_exportMenu->addSeparator();
     // The command line's exporters (see RunCommand), called the same way: (model, path, error).
-    m_runExports = {
-        {nullptr, &JsonExporter::write, QStringLiteral("json")},
-        {nullptr, &CsvExporter::write, QStringLiteral("csv")},
-        {nullptr, &TraceExporter::write, QStringLiteral("trace.json")},
-    };
-    const std::array<const char*, 3> names {"exportJson", "exportCsv", "exportTrace"};
-    for (qsizetype i = 0; i < m_runExports.size(); ++i) {
-        auto* action = m_exportMenu->addAction(QString(), this, [this, i] { exportRun(m_runExports.at(i)); });
-        action->setObjectName(QLatin1String(names.at(i)));
-        m_runExports[i].action = action;
+    const std::array<std::tuple<const char*, RunWriter, QString>, 3> formats {{
+        {"exportJson", &JsonExporter::write, QStringLiteral("json")},
+        {"exportCsv", &CsvExporter::write, QStringLiteral("csv")},
+        {"exportTrace", &TraceExporter::write, QStringLiteral("trace.json")},
+    }};
+    for (const auto& [name, write, suffix] : formats) {
+        const auto index = m_runExports.size();
+        auto* action = m_exportMenu->addAction(QString(), this, [this, index] { exportRun(m_runExports.at(index)); });
+        action->setObjectName(QLatin1String(name));
+        m_runExports.append({action, write, suffix});
     }
     m_runExports[0].action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
 
@@ -231,8 +242,10 @@ void ExportActions::updateActions()
                 ? tr("Save the last run of %1 with the command line's exporter").arg(model.scenarioId())
                 : tr("Run a scenario to its end (or stop it) first"));
     }
-    for (size_t i = 0; i < Charts.size(); ++i)
+    for (size_t i = 0; i < Charts.size(); ++i) {
+        m_charts[i].menu->setTitle(chartTitle(Charts[i])); // the scenario's chart is named after the scenario's
         m_charts[i].menu->menuAction()->setEnabled(plot(Charts[i]) != nullptr);
+    }
 }
 
 ExportHeader ExportActions::header() const
@@ -306,6 +319,8 @@ QString ExportActions::chartTitle(Chart chart) const
     case Chart::Cpu:
         return tr("CP&U chart");
     case Chart::Scenario:
+        if (const QString panel = scenarioPanelTitle(m_window->scenarioId()); !panel.isEmpty())
+            return tr("Scenario c&hart: %1").arg(panel);
         return tr("Scenario's own c&hart");
     }
     return {};

@@ -67,7 +67,7 @@ public:
     ExportHeader header() const;
     /// The dashboard with its header, exactly @p size pixels.
     QImage dashboardImage(const QSize& size) const;
-    /// PNG at @p size, or PDF (one point per pixel of the window) when @p path ends in .pdf.
+    /// PNG at @p size, or a vector PDF of the window's size on screen when @p path ends in .pdf.
     bool saveDashboard(const QString& path, const QSize& size, QString* error) const;
     /// The chart's plot now, or nullptr.
     QCustomPlot* plot(Chart chart) const;
@@ -78,7 +78,7 @@ public:
     static QString suggestedName(
         const QString& scenarioId, const QString& what, const QString& suffix, const QDateTime& when);
 
-    /// Sets every text again (after the language changed).
+    /// Sets every text again; done on its own when the window hears of a new language (QEvent::LanguageChange).
     void retranslate();
     /// Enables what there is something for: the run exports need a run that has ended.
     void updateActions();
@@ -86,6 +86,9 @@ public:
 Q_SIGNALS:
     /// An export failed: the message names the file and the reason. Empty once a later export worked.
     void errorChanged(const QString& message);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     using RunWriter = bool (*)(const RunModel&, const QString&, QString*);

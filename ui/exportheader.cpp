@@ -22,9 +22,26 @@ ExportHeader ExportHeader::describe(const QString& scenarioId, const QVariantMap
     ExportHeader header;
     const auto* scenario = ScenarioRegistry::instance().find(scenarioId);
     header.m_title = scenario ? scenario->title() : scenarioId;
-
     const bool hasRun = !scenarioId.isEmpty() && model.scenarioId() == scenarioId;
-    const QVariantMap& values = hasRun ? model.params() : formValues;
+    header.m_parameters = parametersLine(scenario, hasRun ? model.params() : formValues);
+    header.m_outcome = hasRun ? outcomeLine(model) : tr("Not run yet: the checks appear when a run ends.");
+
+    QStringList checks {header.m_outcome};
+    for (const auto& check : hasRun ? model.checks() : QList<Check>()) {
+        Verdict verdict {tr("✓ PASS"), PassColor, check.detail};
+        if (!check.passed && check.expectedToPass)
+            verdict = {tr("✗ FAIL"), FailColor, check.detail};
+        else if (!check.passed)
+            verdict = {tr("✗ FAIL (the lesson)"), LessonColor, check.detail};
+        header.m_verdicts.append(verdict);
+        checks.append(verdict.mark + QLatin1Char(' ') + verdict.detail);
+    }
+    header.m_checks = checks.join(Separator);
+    return header;
+}
+
+QString ExportHeader::parametersLine(const Scenario* scenario, const QVariantMap& values)
+{
     // The scenario's own order (workers before the rest), not the map's alphabetical one.
     QStringList names;
     if (scenario) {
@@ -40,33 +57,28 @@ ExportHeader ExportHeader::describe(const QString& scenarioId, const QVariantMap
         if (values.contains(name))
             pairs.append(tr("%1 = %2").arg(name, values.value(name).toString()));
     }
-    header.m_parameters = pairs.isEmpty() ? tr("no parameters") : pairs.join(Separator);
+    return pairs.isEmpty() ? tr("no parameters") : pairs.join(Separator);
+}
 
-    if (!hasRun) {
-        header.m_outcome = tr("Not run yet: the checks appear when a run ends.");
-    } else if (model.endNs() < 0) {
-        header.m_outcome = tr("Running: the checks appear when the run ends.");
-    } else if (model.outcome() == QLatin1String("completed")) {
-        header.m_outcome = tr("Run completed in %1 s.").arg(double(model.endNs()) / 1e9, 0, 'f', 2);
-    } else if (model.outcome() == QLatin1String("stopped")) {
-        header.m_outcome = tr("Stopped after %1 s.").arg(double(model.endNs()) / 1e9, 0, 'f', 2);
-    } else if (model.outcome() == QLatin1String("deadlock")) {
-        header.m_outcome = tr("Ended by the watchdog: deadlock.");
-    } else {
-        header.m_outcome = tr("The run failed.");
-    }
-    QStringList checks {header.m_outcome};
-    for (const auto& check : hasRun ? model.checks() : QList<Check>()) {
-        Verdict verdict {tr("✓ PASS"), PassColor, check.detail};
-        if (!check.passed && check.expectedToPass)
-            verdict = {tr("✗ FAIL"), FailColor, check.detail};
-        else if (!check.passed)
-            verdict = {tr("✗ FAIL (the lesson)"), LessonColor, check.detail};
-        header.m_verdicts.append(verdict);
-        checks.append(verdict.mark + QLatin1Char(' ') + verdict.detail);
-    }
-    header.m_checks = checks.join(Separator);
-    return header;
+QString ExportHeader::outcomeLine(const RunModel& model)
+{
+    const double seconds = double(model.endNs()) / 1e9;
+    const QString& outcome = model.outcome();
+    if (model.endNs() < 0)
+        return tr("Running: the checks appear when the run ends.");
+    if (outcome == QLatin1String("completed"))
+        return tr("Run completed in %1 s.").arg(seconds, 0, 'f', 2);
+    QString line;
+    if (outcome == QLatin1String("stopped"))
+        line = tr("Stopped after %1 s.").arg(seconds, 0, 'f', 2);
+    else if (outcome == QLatin1String("deadlock"))
+        line = tr("Ended by the watchdog after %1 s: deadlock.").arg(seconds, 0, 'f', 2);
+    else if (outcome == QLatin1String("limit"))
+        line = tr("Ended at a limit after %1 s.").arg(seconds, 0, 'f', 2);
+    else
+        line = tr("The run failed.");
+    // What the engine could see (the dead lock holder, the limit passed) is what the handout must explain.
+    return model.cause().isEmpty() ? line : line + QLatin1Char(' ') + model.cause();
 }
 
 QString ExportHeader::html(const QPalette& palette) const

@@ -10,6 +10,7 @@ class QPalette;
 namespace ProcViz {
 
 class RunModel;
+class Scenario;
 
 /// The lines above an exported dashboard, so that a figure explains itself in a handout: the scenario's
 /// title, the parameters of the run shown (name = value) and the verdict of each of its checks.
@@ -31,6 +32,9 @@ public:
     QString plainText() const;
 
 private:
+    static QString parametersLine(const Scenario* scenario, const QVariantMap& values);
+    static QString outcomeLine(const RunModel& model);
+
     struct Verdict
     {
         QString mark;
