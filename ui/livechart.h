@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QTimer>
+
+#include <algorithm>
 #include <QWidget>
 
 class QCustomPlot;
@@ -40,6 +42,8 @@ public:
     double styleScale() const { return m_styleScale; }
     /// A line width or marker size given for the default font, scaled to the current one.
     double scaled(double pixelsAtDefaultFont) const { return pixelsAtDefaultFont * m_styleScale; }
+    /// A one-pixel line at the default font, in whole pixels so that grids and frames stay crisp.
+    int hairline() const { return std::max(1, int(m_styleScale)); }
 
 protected:
     const RunModel* model() const { return m_model; }

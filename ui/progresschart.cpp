@@ -23,7 +23,7 @@ constexpr size_t MaxLegendEntries = 12;
 constexpr int MinimumWidthForLegend = 560;
 /// Past the colours, the next seven lines of a phase get the next shape: filled ones first, which read
 /// best when small, then the outlines. Ten shapes times seven colours: 70 lines without two alike.
-constexpr std::array<QCPScatterStyle::ScatterShape, 10> MarkerShapes = {QCPScatterStyle::ssDisc,
+constexpr std::array<QCPScatterStyle::ScatterShape, 10> MarkerShapes = {QCPScatterStyle::ssCircle,
     QCPScatterStyle::ssSquare, QCPScatterStyle::ssDiamond, QCPScatterStyle::ssTriangle,
     QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssCross, QCPScatterStyle::ssPlus, QCPScatterStyle::ssStar,
     QCPScatterStyle::ssCrossSquare, QCPScatterStyle::ssPlusCircle};
@@ -236,12 +236,15 @@ QString ProgressChart::seriesName(int workerId, int lane) const
 
 QString ProgressChart::shortName(int workerId, int lane) const
 {
+    // A few characters each, beside 64 markers: "w12" for a process, "t3" for a thread, "u5" for a unit of
+    // work done in turn by one process. The legend and the timeline give the full names and PIDs.
     const auto& worker = model()->workers().at(workerId);
-    const QString name = workerLabel(worker.role, worker.index, true);
+    const Lane* info = worker.findLane(lane);
     if (worker.plannedLanes <= 1 && worker.lanes.size() <= 1 && lane == 0)
-        return name;
-    // The same as the timeline's lane labels, which name the thread or unit after the worker.
-    return tr("%1.%2").arg(name).arg(lane);
+        return workerLabel(worker.role, worker.index, true);
+    if (info && info->tid != worker.pid)
+        return tr("t%1").arg(lane);
+    return tr("u%1").arg(lane);
 }
 
 void ProgressChart::updateLegendVisibility()
