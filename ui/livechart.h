@@ -2,9 +2,10 @@
 #pragma once
 
 #include <QTimer>
+#include <QWidget>
 
 #include <algorithm>
-#include <QWidget>
+#include <cmath>
 
 class QCustomPlot;
 
@@ -43,7 +44,7 @@ public:
     /// A line width or marker size given for the default font, scaled to the current one.
     double scaled(double pixelsAtDefaultFont) const { return pixelsAtDefaultFont * m_styleScale; }
     /// A one-pixel line at the default font, in whole pixels so that grids and frames stay crisp.
-    int hairline() const { return std::max(1, int(m_styleScale)); }
+    int hairline() const { return std::max(1, int(std::lround(m_styleScale))); }
 
 protected:
     const RunModel* model() const { return m_model; }
