@@ -202,8 +202,7 @@ void ProgressChart::placePhaseHeaders()
     double previousEnd = -1e9;
     for (const auto& marker : m_phases) {
         const double start = double(marker.startNs) / 1e9;
-        const QFontMetrics metrics(marker.header->font());
-        const int width = metrics.horizontalAdvance(marker.header->text()) + 2 * HeaderPadding;
+        const int width = marker.width;
         const bool fits = plot()->xAxis->coordToPixel(start) + width <= right;
         marker.header->position->setTypeX(fits ? QCPItemPosition::ptPlotCoords : QCPItemPosition::ptAxisRectRatio);
         marker.header->position->setCoords(fits ? start : 1.0, 0);
@@ -287,7 +286,7 @@ void ProgressChart::applySeriesStyle()
         positionInPhase = i > 0 && m_series[i].phase == m_series[i - 1].phase ? positionInPhase + 1 : 0;
         styleSeries(m_series[i], positionInPhase);
     }
-    for (const auto& marker : m_phases)
+    for (auto& marker : m_phases)
         styleMarker(marker);
 }
 
@@ -300,11 +299,12 @@ void ProgressChart::styleSeries(const Series& series, int position)
         MarkerShapes[size_t(position / StatePalette::SeriesColorCount) % MarkerShapes.size()], scaled(MarkerSize), base);
 }
 
-void ProgressChart::styleMarker(const PhaseMarker& marker)
+void ProgressChart::styleMarker(PhaseMarker& marker)
 {
     const QColor text = palette().color(QPalette::WindowText);
     marker.header->setColor(text);
     marker.header->setFont(headerFont(font()));
+    marker.width = QFontMetrics(marker.header->font()).horizontalAdvance(marker.header->text()) + 2 * HeaderPadding;
     if (marker.separator)
         marker.separator->setPen(QPen(text, scaled(2), Qt::DashLine));
 }
