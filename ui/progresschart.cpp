@@ -63,9 +63,9 @@ ProgressChart::ProgressChart(QWidget* parent)
     plot()->legend->setVisible(true);
     plot()->legend->setMargins(QMargins(8, 6, 8, 6));
 
-    // A zoom, a drag or the live end moving each change where a phase's name fits.
-    connect(plot()->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
-        &ProgressChart::placePhaseHeaders);
+    // Where a phase's name fits depends on the range (zoom, drag, the live end) and on the plot's size:
+    // placed after each replot's layout step, both are current and the names are drawn in the same pass.
+    connect(plot(), &QCustomPlot::afterLayout, this, &ProgressChart::placePhaseHeaders);
     applySeriesStyle();
 }
 
@@ -126,7 +126,6 @@ void ProgressChart::addMissingPhases()
         styleMarker(marker);
         m_phases.push_back(marker);
     }
-    placePhaseHeaders();
 }
 
 void ProgressChart::addMissingSeries()
