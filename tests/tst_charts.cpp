@@ -20,6 +20,7 @@ namespace {
 
 constexpr int Workers = 64;
 constexpr qint64 StepNs = 10'000'000; // 100 reports a second, the workers' own throttle
+constexpr qint64 Total = 1'000'000;
 
 /// A run of Workers processes that began long enough ago for every record below to be plausible.
 class SyntheticRun
@@ -42,7 +43,8 @@ public:
         for (int n = 0; n < count; ++n) {
             ++m_step;
             for (int i = 0; i < Workers; ++i) {
-                send(i, RecordKind::Progress, m_step, 100000);
+                // Each worker at its own pace, so the lines part as they do in a real run.
+                send(i, RecordKind::Progress, std::min<qint64>(m_step * (40 + i) * 60, Total), Total);
                 m_model.addSample(i, m_startNs + m_step * StepNs, 'R', double(m_step) * StepNs / 1e9 / 2);
             }
         }

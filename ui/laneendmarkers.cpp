@@ -56,8 +56,10 @@ void LaneEndMarkers::draw(QCPPainter* painter)
     if (!mKeyAxis || !mValueAxis)
         return;
     const QRectF clip = clipRect();
-    QList<QRectF> taken; // labels drawn so far
-    painter->setFont(m_font);
+    // Every marker first, then the names over them: a name is never half covered by the next marker.
+    QList<std::pair<const LaneGraph*, QPointF>> shown;
+    shown.reserve(m_graphs.size());
+    painter->setAntialiasing(true);
     for (const LaneGraph* graph : std::as_const(m_graphs)) {
         if (!graph->visible() || graph->data()->isEmpty())
             continue;
@@ -66,27 +68,32 @@ void LaneEndMarkers::draw(QCPPainter* painter)
         const QCPScatterStyle marker = graph->endMarkerStyle();
         if (!clip.adjusted(-marker.size(), -marker.size(), marker.size(), marker.size()).contains(end))
             continue; // scrolled or zoomed out of view
-        painter->setAntialiasing(true);
         marker.applyTo(painter, graph->pen());
         marker.drawShape(painter, end);
+        shown.append({graph, end});
+    }
 
+    QList<QRectF> taken; // names drawn so far
+    painter->setAntialiasing(false);
+    painter->setFont(m_font);
+    QColor veil = m_background;
+    veil.setAlpha(200); // the lines stay visible under a name, the name readable over them
+    for (const auto& [graph, end] : std::as_const(shown)) {
         if (graph->endLabel().isEmpty())
             continue;
         const QStaticText& text = laidOut(graph->endLabel());
         const QSizeF size = text.size() + QSizeF(4, 0);
+        const double gap = graph->endMarkerStyle().size() / 2 + 2;
         // Right of the marker; left of it where the plot ends, e.g. at the live edge.
-        QRectF label(QPointF(end.x() + marker.size() / 2 + 2, end.y() - size.height() / 2), size);
+        QRectF label(QPointF(end.x() + gap, end.y() - size.height() / 2), size);
         if (label.right() > clip.right())
-            label.moveRight(end.x() - marker.size() / 2 - 2);
+            label.moveRight(end.x() - gap);
         label.moveTop(std::clamp(label.top(), clip.top(), clip.bottom() - size.height()));
         const bool overlaps
             = std::any_of(taken.cbegin(), taken.cend(), [&](const QRectF& other) { return other.intersects(label); });
         if (overlaps)
             continue;
         taken.append(label);
-        painter->setAntialiasing(false);
-        QColor veil = m_background;
-        veil.setAlpha(200); // the line stays visible under the name, the name readable over the line
         painter->fillRect(label, veil);
         painter->setPen(m_text);
         painter->drawStaticText(label.topLeft() + QPointF(2, 0), text);

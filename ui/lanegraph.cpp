@@ -4,10 +4,11 @@
 namespace ProcViz {
 
 namespace {
+// ssCircle rather than ssDisc: QCustomPlot fills a disc with its pen's colour, here the rim's.
 bool isFilled(QCPScatterStyle::ScatterShape shape)
 {
     switch (shape) {
-    case QCPScatterStyle::ssDisc:
+    case QCPScatterStyle::ssCircle:
     case QCPScatterStyle::ssSquare:
     case QCPScatterStyle::ssDiamond:
     case QCPScatterStyle::ssTriangle:

@@ -25,7 +25,7 @@ protected:
     void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
 
 private:
-    QCPScatterStyle::ScatterShape m_shape = QCPScatterStyle::ssDisc;
+    QCPScatterStyle::ScatterShape m_shape = QCPScatterStyle::ssCircle;
     double m_size = 10;
     QColor m_outline = Qt::white;
     QString m_label;

@@ -191,17 +191,21 @@ void LiveChart::applyStyle()
     for (auto* axis : {m_plot->xAxis, m_plot->yAxis}) {
         axis->setBasePen(QPen(text, scaled(2)));
         axis->setTickPen(QPen(text, scaled(2)));
-        axis->setSubTickPen(QPen(text, scaled(1)));
+        axis->setSubTickPen(QPen(text, hairline()));
+        // QCustomPlot's default lengths (5 and 2 pixels, inside), grown with the pens.
+        axis->setTickLength(qRound(scaled(5)), 0);
+        axis->setSubTickLength(qRound(scaled(2)), 0);
         axis->setLabelColor(text);
         axis->setTickLabelColor(text);
         axis->setLabelFont(scaledFont(font(), 1.3));
         axis->setTickLabelFont(scaledFont(font(), 1.2));
-        axis->grid()->setPen(QPen(grid, scaled(1), Qt::DotLine));
+        axis->grid()->setPen(QPen(grid, hairline(), Qt::DotLine));
     }
     m_plot->legend->setBrush(pal.brush(QPalette::Base));
-    m_plot->legend->setBorderPen(QPen(grid, scaled(1)));
+    m_plot->legend->setBorderPen(QPen(grid, hairline()));
     m_plot->legend->setTextColor(text);
     m_plot->legend->setFont(scaledFont(font(), 1.15));
+    m_plot->legend->setIconSize(qRound(scaled(32)), qRound(scaled(18))); // QCustomPlot's default, scaled
     applySeriesStyle();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

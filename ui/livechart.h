@@ -4,6 +4,9 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <algorithm>
+#include <cmath>
+
 class QCustomPlot;
 
 namespace ProcViz {
@@ -40,6 +43,8 @@ public:
     double styleScale() const { return m_styleScale; }
     /// A line width or marker size given for the default font, scaled to the current one.
     double scaled(double pixelsAtDefaultFont) const { return pixelsAtDefaultFont * m_styleScale; }
+    /// A one-pixel line at the default font, in whole pixels so that grids and frames stay crisp.
+    int hairline() const { return std::max(1, int(std::lround(m_styleScale))); }
 
 protected:
     const RunModel* model() const { return m_model; }

@@ -23,7 +23,7 @@ constexpr size_t MaxLegendEntries = 12;
 constexpr int MinimumWidthForLegend = 560;
 /// Past the colours, the next seven lines of a phase get the next shape: filled ones first, which read
 /// best when small, then the outlines. Ten shapes times seven colours: 70 lines without two alike.
-constexpr std::array<QCPScatterStyle::ScatterShape, 10> MarkerShapes = {QCPScatterStyle::ssDisc,
+constexpr std::array<QCPScatterStyle::ScatterShape, 10> MarkerShapes = {QCPScatterStyle::ssCircle,
     QCPScatterStyle::ssSquare, QCPScatterStyle::ssDiamond, QCPScatterStyle::ssTriangle,
     QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssCross, QCPScatterStyle::ssPlus, QCPScatterStyle::ssStar,
     QCPScatterStyle::ssCrossSquare, QCPScatterStyle::ssPlusCircle};
@@ -63,9 +63,9 @@ ProgressChart::ProgressChart(QWidget* parent)
     plot()->legend->setVisible(true);
     plot()->legend->setMargins(QMargins(8, 6, 8, 6));
 
-    // A zoom, a drag or the live end moving each change where a phase's name fits.
-    connect(plot()->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
-        &ProgressChart::placePhaseHeaders);
+    // Where a phase's name fits depends on the range (zoom, drag, the live end) and on the plot's size:
+    // placed after each replot's layout step, both are current and the names are drawn in the same pass.
+    connect(plot(), &QCustomPlot::afterLayout, this, &ProgressChart::placePhaseHeaders);
     applySeriesStyle();
 }
 
@@ -126,7 +126,6 @@ void ProgressChart::addMissingPhases()
         styleMarker(marker);
         m_phases.push_back(marker);
     }
-    placePhaseHeaders();
 }
 
 void ProgressChart::addMissingSeries()
@@ -202,8 +201,7 @@ void ProgressChart::placePhaseHeaders()
     double previousEnd = -1e9;
     for (const auto& marker : m_phases) {
         const double start = double(marker.startNs) / 1e9;
-        const QFontMetrics metrics(marker.header->font());
-        const int width = metrics.horizontalAdvance(marker.header->text()) + 2 * HeaderPadding;
+        const int width = marker.width;
         const bool fits = plot()->xAxis->coordToPixel(start) + width <= right;
         marker.header->position->setTypeX(fits ? QCPItemPosition::ptPlotCoords : QCPItemPosition::ptAxisRectRatio);
         marker.header->position->setCoords(fits ? start : 1.0, 0);
@@ -236,12 +234,15 @@ QString ProgressChart::seriesName(int workerId, int lane) const
 
 QString ProgressChart::shortName(int workerId, int lane) const
 {
+    // A few characters each, beside 64 markers: "w12" for a process, "t3" for a thread, "u5" for a unit of
+    // work done in turn by one process. The legend and the timeline give the full names and PIDs.
     const auto& worker = model()->workers().at(workerId);
-    const QString name = workerLabel(worker.role, worker.index, true);
+    const Lane* info = worker.findLane(lane);
     if (worker.plannedLanes <= 1 && worker.lanes.size() <= 1 && lane == 0)
-        return name;
-    // The same as the timeline's lane labels, which name the thread or unit after the worker.
-    return tr("%1.%2").arg(name).arg(lane);
+        return workerLabel(worker.role, worker.index, true);
+    if (info && info->tid != worker.pid)
+        return tr("t%1").arg(lane);
+    return tr("u%1").arg(lane);
 }
 
 void ProgressChart::updateLegendVisibility()
@@ -290,7 +291,7 @@ void ProgressChart::applySeriesStyle()
         positionInPhase = i > 0 && m_series[i].phase == m_series[i - 1].phase ? positionInPhase + 1 : 0;
         styleSeries(m_series[i], positionInPhase);
     }
-    for (const auto& marker : m_phases)
+    for (auto& marker : m_phases)
         styleMarker(marker);
 }
 
@@ -303,11 +304,12 @@ void ProgressChart::styleSeries(const Series& series, int position)
         MarkerShapes[size_t(position / StatePalette::SeriesColorCount) % MarkerShapes.size()], scaled(MarkerSize), base);
 }
 
-void ProgressChart::styleMarker(const PhaseMarker& marker)
+void ProgressChart::styleMarker(PhaseMarker& marker)
 {
     const QColor text = palette().color(QPalette::WindowText);
     marker.header->setColor(text);
     marker.header->setFont(headerFont(font()));
+    marker.width = QFontMetrics(marker.header->font()).horizontalAdvance(marker.header->text()) + 2 * HeaderPadding;
     if (marker.separator)
         marker.separator->setPen(QPen(text, scaled(2), Qt::DashLine));
 }

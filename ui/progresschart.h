@@ -58,6 +58,7 @@ private:
         qint64 startNs = 0;
         QCPItemText* header = nullptr;
         QCPItemStraightLine* separator = nullptr;
+        int width = 0; ///< of the name with its padding, measured when styled: placing runs every tick
     };
 
     void addMissingSeries();
@@ -68,7 +69,7 @@ private:
     QString shortName(int workerId, int lane) const;
     void updateLegendVisibility();
     void styleSeries(const Series& series, int position);
-    void styleMarker(const PhaseMarker& marker);
+    void styleMarker(PhaseMarker& marker);
 
     QCPLayoutGrid* m_legendColumn = nullptr; ///< owned by the plot's layout, or by this chart while taken out
     LaneEndMarkers* m_endMarkers = nullptr;
