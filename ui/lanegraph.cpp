@@ -22,8 +22,7 @@ bool isFilled(QCPScatterStyle::ScatterShape shape)
 
 LaneGraph::LaneGraph(QCPAxis* keyAxis, QCPAxis* valueAxis)
     : QCPGraph(keyAxis, valueAxis)
-{
-}
+{ }
 
 void LaneGraph::setEndMarker(QCPScatterStyle::ScatterShape shape, double size, const QColor& outline)
 {

@@ -23,10 +23,10 @@ constexpr size_t MaxLegendEntries = 12;
 constexpr int MinimumWidthForLegend = 560;
 /// Past the colours, the next seven lines of a phase get the next shape: filled ones first, which read
 /// best when small, then the outlines. Ten shapes times seven colours: 70 lines without two alike.
-constexpr std::array<QCPScatterStyle::ScatterShape, 10> MarkerShapes = {QCPScatterStyle::ssCircle,
-    QCPScatterStyle::ssSquare, QCPScatterStyle::ssDiamond, QCPScatterStyle::ssTriangle,
-    QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssCross, QCPScatterStyle::ssPlus, QCPScatterStyle::ssStar,
-    QCPScatterStyle::ssCrossSquare, QCPScatterStyle::ssPlusCircle};
+constexpr std::array<QCPScatterStyle::ScatterShape, 10> MarkerShapes
+    = {QCPScatterStyle::ssCircle, QCPScatterStyle::ssSquare, QCPScatterStyle::ssDiamond, QCPScatterStyle::ssTriangle,
+        QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssCross, QCPScatterStyle::ssPlus, QCPScatterStyle::ssStar,
+        QCPScatterStyle::ssCrossSquare, QCPScatterStyle::ssPlusCircle};
 
 QFont headerFont(const QFont& base)
 {
@@ -300,8 +300,8 @@ void ProgressChart::styleSeries(const Series& series, int position)
     const QColor base = palette().color(QPalette::Base);
     // Solid only: a dash pattern would take QCustomPlot off its fast line drawing (see LiveChart).
     series.graph->setPen(QPen(StatePalette::seriesColor(position, base), scaled(LineWidth)));
-    series.graph->setEndMarker(
-        MarkerShapes[size_t(position / StatePalette::SeriesColorCount) % MarkerShapes.size()], scaled(MarkerSize), base);
+    series.graph->setEndMarker(MarkerShapes[size_t(position / StatePalette::SeriesColorCount) % MarkerShapes.size()],
+        scaled(MarkerSize), base);
 }
 
 void ProgressChart::styleMarker(PhaseMarker& marker)

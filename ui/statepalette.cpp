@@ -8,7 +8,8 @@
 namespace ProcViz::StatePalette {
 
 namespace {
-constexpr std::array<QRgb, SeriesColorCount> OkabeIto = {0x0072B2, 0xE69F00, 0x009E73, 0xD55E00, 0xCC79A7, 0x56B4E9, 0xF0E442};
+constexpr std::array<QRgb, SeriesColorCount> OkabeIto
+    = {0x0072B2, 0xE69F00, 0x009E73, 0xD55E00, 0xCC79A7, 0x56B4E9, 0xF0E442};
 } // namespace
 
 QColor stateColor(WorkerState state)

@@ -43,8 +43,7 @@ class RunDelay
 public:
     RunDelay()
         : m_fd(open("/proc/thread-self/schedstat", O_RDONLY | O_CLOEXEC))
-    {
-    }
+    { }
     ~RunDelay()
     {
         if (m_fd >= 0)
