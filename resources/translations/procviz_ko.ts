@@ -198,6 +198,247 @@ stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>&apos;%1&apos;에 쓸 수 없습니다: %2</translation>
     </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation>PDF 작성을 시작할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProcViz::ExportActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Dashboard as &amp;PNG (%1 × %2)…</source>
+        <translation>대시보드를 PNG로(&amp;P) (%1 × %2)…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the whole dashboard, with a header naming the scenario, its parameters and checks, as a PNG of %1 × %2 pixels (Ctrl+E). The arrow offers every export.</source>
+        <translation>시나리오 이름, 매개변수, 검사를 적은 머리글과 함께 대시보드 전체를 %1 × %2 픽셀 PNG로 저장합니다 (Ctrl+E). 화살표를 누르면 모든 내보내기가 나옵니다.</translation>
+    </message>
+    <message>
+        <source>Dashboard PNG &amp;size</source>
+        <translation>대시보드 PNG 크기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 × %2 (%3)</source>
+        <translation>%1 × %2 (%3)</translation>
+    </message>
+    <message>
+        <source>&amp;Custom…</source>
+        <translation>사용자 지정(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Custom (%1 × %2)…</source>
+        <translation>사용자 지정(&amp;C) (%1 × %2)…</translation>
+    </message>
+    <message>
+        <source>Dashboard as P&amp;DF…</source>
+        <translation>대시보드를 PDF로(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save the whole dashboard, with its header, as a vector PDF (Ctrl+Shift+E)</source>
+        <translation>대시보드 전체를 머리글과 함께 벡터 PDF로 저장합니다 (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy dashboard image</source>
+        <translation>대시보드 이미지 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Put a %1 × %2 picture of the dashboard on the clipboard (Ctrl+Shift+C)</source>
+        <translation>대시보드의 %1 × %2 그림을 클립보드에 복사합니다 (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>차트를 PNG로 저장…</translation>
+    </message>
+    <message>
+        <source>Save chart as PDF…</source>
+        <translation>차트를 PDF로 저장…</translation>
+    </message>
+    <message>
+        <source>Copy chart</source>
+        <translation>차트 복사</translation>
+    </message>
+    <message>
+        <source>Run as &amp;JSON…</source>
+        <translation>실행을 JSON으로(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Run as C&amp;SV…</source>
+        <translation>실행을 CSV로(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Run as Chrome &amp;trace…</source>
+        <translation>실행을 Chrome 트레이스로(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Save the last run of %1 with the command line&apos;s exporter</source>
+        <translation>%1의 마지막 실행을 명령줄과 같은 형식으로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Run a scenario to its end (or stop it) first</source>
+        <translation>먼저 시나리오를 끝까지 실행하거나 중지하세요</translation>
+    </message>
+    <message>
+        <source>P&amp;rogress chart</source>
+        <translation>진행률 차트(&amp;R)</translation>
+    </message>
+    <message>
+        <source>State &amp;timeline</source>
+        <translation>상태 타임라인(&amp;T)</translation>
+    </message>
+    <message>
+        <source>CP&amp;U chart</source>
+        <translation>CPU 차트(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Scenario c&amp;hart: %1</source>
+        <translation>시나리오 차트(&amp;H): %1</translation>
+    </message>
+    <message>
+        <source>Scenario&apos;s own c&amp;hart</source>
+        <translation>시나리오 전용 차트(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Export the dashboard as PNG</source>
+        <translation>대시보드를 PNG로 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the dashboard as PDF</source>
+        <translation>대시보드를 PDF로 내보내기</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The dashboard is on the clipboard (%1 × %2)</source>
+        <translation>대시보드를 클립보드에 복사했습니다 (%1 × %2)</translation>
+    </message>
+    <message>
+        <source>Save the chart as PDF</source>
+        <translation>차트를 PDF로 저장</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG</source>
+        <translation>차트를 PNG로 저장</translation>
+    </message>
+    <message>
+        <source>The chart is on the clipboard (%1 × %2)</source>
+        <translation>차트를 클립보드에 복사했습니다 (%1 × %2)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 표 (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON document (*.json)</source>
+        <translation>JSON 문서 (*.json)</translation>
+    </message>
+    <message>
+        <source>Chrome trace (*.json)</source>
+        <translation>Chrome 트레이스 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the run</source>
+        <translation>실행 내보내기</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>저장했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProcViz::ExportHeader</name>
+    <message>
+        <source>Not run yet: the checks appear when a run ends.</source>
+        <translation>아직 실행하지 않음: 실행이 끝나면 검사 결과가 나옵니다.</translation>
+    </message>
+    <message>
+        <source>✓ PASS</source>
+        <translation>✓ 통과</translation>
+    </message>
+    <message>
+        <source>✗ FAIL</source>
+        <translation>✗ 실패</translation>
+    </message>
+    <message>
+        <source>✗ FAIL (the lesson)</source>
+        <translation>✗ 실패 (수업의 요점)</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>no parameters</source>
+        <translation>매개변수 없음</translation>
+    </message>
+    <message>
+        <source>Running: the checks appear when the run ends.</source>
+        <translation>실행 중: 실행이 끝나면 검사 결과가 나옵니다.</translation>
+    </message>
+    <message>
+        <source>Run completed in %1 s.</source>
+        <translation>실행이 %1초 만에 끝났습니다.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 s.</source>
+        <translation>실행이 %1초 후에 중지되었습니다.</translation>
+    </message>
+    <message>
+        <source>Ended by the watchdog after %1 s: deadlock.</source>
+        <translation>감시견(watchdog)이 %1초 후에 실행을 끝냈습니다: 교착 상태.</translation>
+    </message>
+    <message>
+        <source>Ended at a limit after %1 s.</source>
+        <translation>실행이 %1초 후에 제한에 걸려 끝났습니다.</translation>
+    </message>
+    <message>
+        <source>The run failed.</source>
+        <translation>실행이 실패했습니다.</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>매개변수:</translation>
+    </message>
+</context>
+<context>
+    <name>ProcViz::ExportSizeDialog</name>
+    <message>
+        <source>Custom picture size</source>
+        <translation>사용자 지정 그림 크기</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>&amp;Width:</source>
+        <translation>너비(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Height:</source>
+        <translation>높이(&amp;H):</translation>
+    </message>
 </context>
 <context>
     <name>ProcViz::FaultAction</name>
@@ -285,14 +526,6 @@ no update lost</source>
         <translation>✗ 워커 종료(&amp;K)</translation>
     </message>
     <message>
-        <source>&amp;Export PNG…</source>
-        <translation>PNG 내보내기(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Save a picture of the whole dashboard (Ctrl+E)</source>
-        <translation>대시보드 전체를 그림으로 저장합니다 (Ctrl+E)</translation>
-    </message>
-    <message>
         <source>Scenarios</source>
         <translation>시나리오</translation>
     </message>
@@ -315,22 +548,6 @@ no update lost</source>
     <message>
         <source>No sender is running to take the message: start a run and type while it is still sending.</source>
         <translation>메시지를 받을 보내는 쪽이 실행 중이 아닙니다: 실행을 시작하고 아직 보내는 동안 입력하세요.</translation>
-    </message>
-    <message>
-        <source>Export the dashboard</source>
-        <translation>대시보드 내보내기</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;PDF document (*.pdf)</source>
-        <translation>PNG 이미지 (*.png);;PDF 문서 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>내보내기 실패</translation>
-    </message>
-    <message>
-        <source>Cannot write &apos;%1&apos;.</source>
-        <translation>&apos;%1&apos;에 쓸 수 없습니다.</translation>
     </message>
     <message>
         <source>Start the workers (F5)</source>
@@ -482,6 +699,41 @@ no update lost</source>
     </message>
 </context>
 <context>
+    <name>ProcViz::PresentationMode</name>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>발표 모드(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Large type, strong colours, full screen: for a projector (F11)</source>
+        <translation>큰 글자, 진한 색, 전체 화면: 프로젝터용 (F11)</translation>
+    </message>
+    <message>
+        <source>Run / Pause / Resume</source>
+        <translation>실행 / 일시 정지 / 재개</translation>
+    </message>
+    <message>
+        <source>Stop the Run (or Leave Presentation Mode)</source>
+        <translation>실행 중지 (또는 발표 모드 나가기)</translation>
+    </message>
+    <message>
+        <source>Previous Scenario</source>
+        <translation>이전 시나리오</translation>
+    </message>
+    <message>
+        <source>Previous scenario (Page Up or Ctrl+Left)</source>
+        <translation>이전 시나리오 (Page Up 또는 Ctrl+Left)</translation>
+    </message>
+    <message>
+        <source>Next Scenario</source>
+        <translation>다음 시나리오</translation>
+    </message>
+    <message>
+        <source>Next scenario (Page Down or Ctrl+Right)</source>
+        <translation>다음 시나리오 (Page Down 또는 Ctrl+Right)</translation>
+    </message>
+</context>
+<context>
     <name>ProcViz::ProgressChart</name>
     <message>
         <source>%1 · PID %2</source>
@@ -500,12 +752,16 @@ no update lost</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>time (s)</source>
-        <translation>시간 (초)</translation>
-    </message>
-    <message>
         <source>progress (%)</source>
         <translation>진행률 (%)</translation>
+    </message>
+    <message>
+        <source>t%1</source>
+        <translation>t%1</translation>
+    </message>
+    <message>
+        <source>u%1</source>
+        <translation>u%1</translation>
     </message>
 </context>
 <context>
@@ -1268,6 +1524,21 @@ Output:
     </message>
 </context>
 <context>
+    <name>ProcViz::ThemeSwitcher</name>
+    <message>
+        <source>&amp;System</source>
+        <translation>시스템(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>밝게(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>어둡게(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>ProcViz::TimingPanel</name>
     <message>
         <source>elapsed (s) · n× = speedup</source>
@@ -1295,6 +1566,17 @@ Output:
     <message>
         <source>Invalid value &apos;%1&apos; for --lang: allowed is one of: %2.</source>
         <translation>--lang의 값 &apos;%1&apos;이(가) 올바르지 않습니다: 다음 중 하나여야 합니다: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcViz::ViewMenu</name>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>테마(&amp;T)</translation>
     </message>
 </context>
 <context>
