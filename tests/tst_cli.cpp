@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the real procviz binary, which starts real worker processes.
 #include "engine/procstat.h"
+#include "procvizprocess.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,27 +17,11 @@
 #include <csignal>
 
 namespace {
-struct Outcome
+ProcVizOutcome runProcViz(const QStringList& arguments, const QString& workerProgram = QStringLiteral(PROCVIZ_WORKER_PATH))
 {
-    bool finished = false;
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Outcome runProcViz(const QStringList& arguments, const QString& workerProgram = QStringLiteral(PROCVIZ_WORKER_PATH))
-{
-    QProcess process; // its destructor kills a procviz that overran the timeout
     auto environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("PROCVIZ_WORKER"), workerProgram);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(PROCVIZ_BINARY), arguments);
-    Outcome outcome;
-    outcome.finished = process.waitForFinished(120000) && process.exitStatus() == QProcess::NormalExit;
-    outcome.exitCode = process.exitCode();
-    outcome.out = QString::fromUtf8(process.readAllStandardOutput());
-    outcome.err = QString::fromUtf8(process.readAllStandardError());
-    return outcome;
+    return runProcVizBinary(arguments, environment);
 }
 
 QJsonDocument readJson(const QString& path)

@@ -25,28 +25,14 @@
 #include <QXmlStreamReader>
 #include <qcustomplot.h>
 
+#include "procvizprocess.h"
+
 using namespace ProcViz;
 
 namespace {
-struct Outcome
+ProcVizOutcome runProcViz(const QStringList& arguments, const QProcessEnvironment& environment)
 {
-    bool finished = false;
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Outcome runProcViz(const QStringList& arguments, const QProcessEnvironment& environment)
-{
-    QProcess process; // its destructor kills a procviz that overran the timeout
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(PROCVIZ_BINARY), arguments);
-    Outcome outcome;
-    outcome.finished = process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit;
-    outcome.exitCode = process.exitCode();
-    outcome.out = QString::fromUtf8(process.readAllStandardOutput());
-    outcome.err = QString::fromUtf8(process.readAllStandardError());
-    return outcome;
+    return runProcVizBinary(arguments, environment, 60000);
 }
 
 QProcessEnvironment workerEnvironment()
