@@ -219,6 +219,8 @@ private:
     void readInput();
     bool readChannel(); ///< false at end of file
     void handleFrame(const FrameHeader& frame, QByteArrayView payload);
+    std::int64_t progressDone() const;
+    std::int64_t progressTotal() const;
     void reportProgress();
 
     const TelemetryWriter& m_telemetry;
@@ -364,12 +366,21 @@ void Endpoint::handleFrame(const FrameHeader& frame, QByteArrayView payload)
     m_nextReadNs = now + m_receiveMs * 1'000'000;
 }
 
+std::int64_t Endpoint::progressDone() const
+{
+    return m_report.sent.load() + m_report.received.load();
+}
+
+std::int64_t Endpoint::progressTotal() const
+{
+    // A receiver sends nothing of the script: counting it would halve its progress.
+    return std::max<std::int64_t>({1, progressDone(), (m_canSend ? m_scriptSize : 0) + m_expected});
+}
+
 void Endpoint::reportProgress()
 {
-    const auto done = m_report.sent.load() + m_report.received.load();
-    const auto total = std::max<std::int64_t>(done, (m_canSend ? m_scriptSize : 0) + m_expected);
-    if (m_throttle.shouldReport(done * 1000 / std::max<std::int64_t>(total, 1)))
-        m_telemetry.progress(done, total);
+    if (m_throttle.shouldReport(progressDone() * 1000 / progressTotal()))
+        m_telemetry.progress(progressDone(), progressTotal());
 }
 
 int Endpoint::run()
@@ -463,8 +474,7 @@ int Endpoint::run()
         }
         const int ready = poll(fds, nfds_t(count), timeoutMs);
         if (ready == 0 && wakeNs >= 0)
-            m_telemetry.progress(m_report.sent.load() + m_report.received.load(),
-                std::max<std::int64_t>(1, m_scriptSize + m_expected)); // a paced pause is no stall
+            m_telemetry.progress(progressDone(), progressTotal()); // a paced pause is no stall
         for (int i = 0; i < count && ready > 0; ++i) {
             if (!fds[i].revents)
                 continue;
