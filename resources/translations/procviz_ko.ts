@@ -745,7 +745,7 @@ no update lost</source>
     </message>
     <message>
         <source>unit %1 · PID %2</source>
-        <translation>단위 %1 · PID %2</translation>
+        <translation>작업 %1 · PID %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1276,11 +1276,11 @@ Output:
     </message>
     <message>
         <source>%1 of %2 tasks done · %3 missing · %4 done twice</source>
-        <translation>작업 %2개 중 %1개 완료 · 빠짐 %3 · 두 번 함 %4</translation>
+        <translation>작업 %2개 중 %1개 완료 · 빠짐 %3 · 중복 처리 %4</translation>
     </message>
     <message>
         <source>%1 results in a slot other than their input&apos;s</source>
-        <translation>입력과 다른 자리에 들어간 결과 %1개</translation>
+        <translation>입력 순서와 다른 자리에 들어간 결과 %1개</translation>
     </message>
     <message>
         <source>%1 %2 · pid %3 died inside the queue&apos;s mutex, which nobody gives back; every other process waits for it forever.</source>
@@ -1332,7 +1332,7 @@ Output:
     </message>
     <message>
         <source>%1 of %2 items consumed · %3 never arrived</source>
-        <translation>항목 %2개 중 %1개 소비 · 도착하지 않음 %3</translation>
+        <translation>항목 %2개 중 %1개 소비 · 도착하지 않은 항목 %3개</translation>
     </message>
     <message>
         <source>%1 items taken more than once</source>
@@ -1340,7 +1340,7 @@ Output:
     </message>
     <message>
         <source>%1 items reached a consumer before an earlier item of the same producer</source>
-        <translation>같은 생산자의 앞선 항목보다 먼저 소비자에게 도착한 항목 %1개</translation>
+        <translation>생산자별 순서가 뒤바뀐 항목 %1개</translation>
     </message>
     <message>
         <source>Permit holder(s) %1 died holding their permits, which nobody gives back; %2 worker(s) wait forever.</source>
@@ -1360,7 +1360,7 @@ Output:
     </message>
     <message>
         <source>at most %1 of %2 workers held a permit at once; %3 permits</source>
-        <translation>워커 %2개 중 동시에 허가를 쥔 워커는 최대 %1개; 허가 %3개</translation>
+        <translation>동시에 허가를 가진 워커는 최대 %1개 (허가 %3개, 워커 %2개)</translation>
     </message>
     <message>
         <source>Worker processes competing for the permits.</source>
@@ -1372,7 +1372,7 @@ Output:
     </message>
     <message>
         <source>How long each worker keeps its permit, in milliseconds.</source>
-        <translation>각 워커가 허가를 쥐고 있는 시간(밀리초).</translation>
+        <translation>각 워커가 허가를 보유하는 시간(밀리초).</translation>
     </message>
     <message>
         <source>Threads vs processes</source>
@@ -1400,7 +1400,7 @@ Output:
     </message>
     <message>
         <source>%1 of %2 units of work computed the expected sum %3</source>
-        <translation>작업 단위 %2개 중 %1개가 기대한 합을 계산함 (%3)</translation>
+        <translation>작업 %2개 중 %1개가 기대한 합을 계산함 (%3)</translation>
     </message>
 </context>
 <context>
@@ -1508,7 +1508,7 @@ Output:
     </message>
     <message>
         <source>%1 · unit %2 · PID %3</source>
-        <translation>%1 · 단위 %2 · PID %3</translation>
+        <translation>%1 · 작업 %2 · PID %3</translation>
     </message>
     <message>
         <source>%1 · PID %2</source>
