@@ -54,8 +54,11 @@ QString ExportHeader::parametersLine(const Scenario* scenario, const QVariantMap
     }
     QStringList pairs;
     for (const auto& name : std::as_const(names)) {
-        if (values.contains(name))
-            pairs.append(tr("%1 = %2").arg(name, values.value(name).toString()));
+        if (!values.contains(name))
+            continue;
+        // An empty text parameter means the scenario's own default (the pipe's messages): say so.
+        const QString value = values.value(name).toString();
+        pairs.append(tr("%1 = %2").arg(name, value.isEmpty() ? tr("(default)") : value));
     }
     return pairs.isEmpty() ? tr("no parameters") : pairs.join(Separator);
 }

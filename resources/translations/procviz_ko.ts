@@ -420,6 +420,10 @@ stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files
         <source>Parameters:</source>
         <translation>매개변수:</translation>
     </message>
+    <message>
+        <source>(default)</source>
+        <translation>(기본값)</translation>
+    </message>
 </context>
 <context>
     <name>ProcViz::ExportSizeDialog</name>
