@@ -32,7 +32,7 @@ ExportHeader ExportHeader::describe(const QString& scenarioId, const QVariantMap
         if (!check.passed && check.expectedToPass)
             verdict = {tr("✗ FAIL"), FailColor, check.detail};
         else if (!check.passed)
-            verdict = {tr("✗ FAIL (the lesson)"), LessonColor, check.detail};
+            verdict = {tr("✗ FAIL — the lesson"), LessonColor, check.detail};
         header.m_verdicts.append(verdict);
         checks.append(verdict.mark + QLatin1Char(' ') + verdict.detail);
     }

@@ -381,10 +381,6 @@ stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files
         <translation>✗ 실패</translation>
     </message>
     <message>
-        <source>✗ FAIL (the lesson)</source>
-        <translation>✗ 실패 (수업의 요점)</translation>
-    </message>
-    <message>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
     </message>
@@ -423,6 +419,10 @@ stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files
     <message>
         <source>(default)</source>
         <translation>(기본값)</translation>
+    </message>
+    <message>
+        <source>✗ FAIL — the lesson</source>
+        <translation>✗ 실패 — 수업의 요점</translation>
     </message>
 </context>
 <context>
