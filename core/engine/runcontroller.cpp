@@ -4,6 +4,7 @@
 #include "ipc/sharedmemory.h"
 #include "procstat.h"
 #include "scenario/scenarioregistry.h"
+#include "spawner.h"
 #include "workerprocess.h"
 
 #include <QCoreApplication>
@@ -108,12 +109,16 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
     auto resources = scenario->setUp(resolved, &error);
     if (!resources)
         return refuse(tr("Could not prepare the run: %1").arg(error));
+    auto spawner = Spawner::start(m_workerProgram, &error);
+    if (!spawner)
+        return refuse(tr("Could not start the worker spawner: %1").arg(error));
 
     m_processes.clear();
     m_scenario = scenario;
     m_params = resolved;
     m_plan = plan;
     m_resources = std::move(resources);
+    m_spawner = std::move(spawner);
     m_stopRequested = false;
     m_deadlocked = false;
     m_paused = false;
@@ -157,7 +162,7 @@ bool RunController::startPhase(int phase)
         launch.processGroup = m_processGroup;
         launch.descriptors = m_resources->workerDescriptors(spec);
         QString error;
-        auto process = WorkerProcess::spawn(launch, &error);
+        auto process = WorkerProcess::spawn(launch, *m_spawner, &error);
         if (!process) {
             qCWarning(lcEngine) << error;
             killAllNow();
@@ -176,6 +181,8 @@ bool RunController::startPhase(int phase)
         Q_EMIT workerStarted(id, pid);
     }
     m_resources->workersSpawned();
+    if (phase + 1 == m_plan.size())
+        m_spawner.reset(); // nothing more to spawn: no process of this run outlives its workers
     // A run the user paused stays paused when the next mode's workers come.
     if (m_paused)
         signalGroup(SIGSTOP);
@@ -352,6 +359,7 @@ void RunController::applyFault(const FaultAction& fault, int attempt)
 void RunController::finishRun(const QString& outcome)
 {
     m_faultTimers.reset();
+    m_spawner.reset(); // a run stopped or failed before its last phase still had it
     m_sampleTimer.stop();
     m_stopTimer.stop();
     qint64 end = monotonicNowNs();
@@ -425,6 +433,7 @@ void RunController::signalGroup(int signal)
 
 void RunController::killAllNow()
 {
+    m_spawner.reset();
     signalGroup(SIGKILL);
     for (size_t id = 0; id < m_processes.size(); ++id) {
         auto& worker = *m_processes[id];

@@ -14,6 +14,8 @@
 
 namespace ProcViz {
 
+class Spawner;
+
 /// One running procviz-worker: its PID, the read end of its telemetry pipe and a pidfd that tells when it ends.
 ///
 /// The engine reaps by this PID only (wait4 on it, never waitpid(-1)), so ProcViz can live in a process
@@ -27,7 +29,7 @@ public:
 
     struct Launch
     {
-        QString program;
+        QString program; ///< its file name is the worker's argv[0]
         QString scenario;
         QString role;
         int index = 0;
@@ -41,8 +43,8 @@ public:
     /// Descriptor numbers below this are the worker's to receive; the engine's own copies go above it.
     static constexpr int FirstFreeDescriptor = 64;
 
-    /// Spawns the worker with posix_spawn; nullptr and @p error set when that fails.
-    static std::unique_ptr<WorkerProcess> spawn(const Launch& launch, QString* error);
+    /// Has @p spawner create the worker, a child of this process; nullptr and @p error set when that fails.
+    static std::unique_ptr<WorkerProcess> spawn(const Launch& launch, Spawner& spawner, QString* error);
     ~WorkerProcess() override;
 
     qint64 pid() const { return m_pid; }
