@@ -160,7 +160,10 @@ int spawnerMain(int argc, char** argv)
         return UsageError;
     }
     ProcessTitle title(argc, argv);
-    ScenarioRegistry::instance(); // built once, here, instead of in every worker
+    // Built once, here, instead of in every worker. Nothing that must differ between workers may be set up
+    // in the spawner: every clone inherits it as it is (Python's fork start method has the same trap with
+    // random generators seeded before the fork).
+    ScenarioRegistry::instance();
     const auto thread = inspectThread();
     // The first message tells the engine whether to expect workers from us, and if not, why.
     if (!SpawnChannel::send(socket, thread.problem.isEmpty() ? SpawnChannel::Ready : thread.problem))
