@@ -95,22 +95,31 @@ std::unique_ptr<Spawner> Spawner::start(const QString& program, QString* error)
         *error = tr("Could not start the worker program '%1': %2").arg(program, errnoText(spawnError));
         return nullptr;
     }
-    std::unique_ptr<Spawner> spawner(new Spawner(pid, ends[0]));
-    // The first message says whether it could set itself up; anything but Ready is the reason why not.
-    const auto hello = spawner->answer(error);
-    if (!hello)
-        return nullptr;
-    if (*hello != SpawnChannel::Ready) {
-        *error = tr("The worker program '%1' could not act as spawner: %2").arg(program, QString::fromUtf8(*hello));
-        return nullptr;
-    }
-    qCDebug(lcSpawner) << "spawner ready, pid" << pid;
-    return spawner;
+    qCDebug(lcSpawner) << "spawner started, pid" << pid;
+    // Not waiting for it to be ready here lets it load its libraries while the engine prepares the run.
+    return std::unique_ptr<Spawner>(new Spawner(pid, ends[0], program));
 }
 
-Spawner::Spawner(qint64 pid, int socket)
+bool Spawner::awaitReady(QString* error)
+{
+    if (m_ready)
+        return true;
+    // The first message says whether it could set itself up; anything but Ready is the reason why not.
+    const auto hello = answer(error);
+    if (!hello)
+        return false;
+    if (*hello != SpawnChannel::Ready) {
+        *error = tr("The worker program '%1' could not act as spawner: %2").arg(m_program, QString::fromUtf8(*hello));
+        return false;
+    }
+    m_ready = true;
+    return true;
+}
+
+Spawner::Spawner(qint64 pid, int socket, const QString& program)
     : m_pid(pid)
     , m_socket(socket)
+    , m_program(program)
 {
 }
 
@@ -131,6 +140,8 @@ qint64 Spawner::spawn(const SpawnRequest& request, const QList<int>& descriptors
         *error = tr("The worker spawner is gone.");
         return 0;
     }
+    if (!awaitReady(error))
+        return 0;
     if (!SpawnChannel::send(m_socket, request.encode(), descriptors)) {
         const int sendError = errno;
         *error = sendError == EPIPE || sendError == ECONNRESET ? describeEnd()

@@ -30,7 +30,8 @@ public:
     /// Bytes of argv the spawner is started with, so a worker can show its own argv there (see ProcessTitle).
     static constexpr int TitleRoom = 128;
 
-    /// Starts @p program in spawner mode and waits until it is ready; nullptr and @p error set otherwise.
+    /// Starts @p program in spawner mode, without waiting for it to be ready (the first spawn() does, and
+    /// reports a program that cannot act as spawner); nullptr and @p error set when it cannot be started.
     static std::unique_ptr<Spawner> start(const QString& program, QString* error);
     ~Spawner();
     Spawner(const Spawner&) = delete;
@@ -43,13 +44,16 @@ public:
     qint64 spawn(const SpawnRequest& request, const QList<int>& descriptors, QString* error);
 
 private:
-    Spawner(qint64 pid, int socket);
+    Spawner(qint64 pid, int socket, const QString& program);
+    bool awaitReady(QString* error);
     /// One message from the spawner, waiting at most AnswerTimeoutMs; empty with @p error set otherwise.
     std::optional<QByteArray> answer(QString* error);
     QString describeEnd(); ///< reaps the spawner that closed its socket and says how it ended
 
     qint64 m_pid;
     int m_socket;
+    QString m_program;
+    bool m_ready = false;
     bool m_reaped = false;
 };
 
