@@ -47,7 +47,7 @@ public:
     static QString check(const QString& scenarioId, const QVariantMap& params, QVariantMap* resolved = nullptr,
         const RunOptions& options = {});
 
-    /// Checks everything first: on any error emits failed() and returns false, having spawned nothing.
+    /// Checks everything first: on any error emits failed() and returns false, having spawned no worker.
     /// Also false when the first phase could not be spawned (whatever had started is killed and reaped).
     bool start(const QString& scenarioId, const QVariantMap& params, const RunOptions& options = {});
     void stop(); ///< SIGTERM to the run's process group, SIGKILL after StopGraceMs; later phases are skipped
