@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -46,6 +47,17 @@ QList<qint64> spawners()
             found.append(pid);
     }
     return found;
+}
+
+QList<qint64> childrenOf(qint64 parent)
+{
+    QList<qint64> children;
+    for (const auto& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const auto stat = ProcStat::read(entry.toLongLong());
+        if (stat && stat->parentPid == parent)
+            children.append(entry.toLongLong());
+    }
+    return children;
 }
 
 bool waitForAllStarted(const RunController& controller, int workers)
@@ -171,6 +183,34 @@ private Q_SLOTS:
         m_controller->stop();
         QVERIFY(finished.wait(10000));
         QCOMPARE(childProcesses(), QList<qint64>());
+    }
+
+    void killedAppTakesItsSpawnerWithIt()
+    {
+        // The spawner of a run with phases still to come outlives nothing: not even an app killed by SIGKILL.
+        QProcess app;
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PROCVIZ_WORKER"), QStringLiteral(PROCVIZ_WORKER_PATH));
+        app.setProcessEnvironment(environment);
+        app.start(QStringLiteral(PROCVIZ_BINARY),
+            {QStringLiteral("run"), QStringLiteral("timing"), QStringLiteral("--workers"), QStringLiteral("1"),
+                QStringLiteral("--iterations"), QStringLiteral("30000000000"), QStringLiteral("--quiet")});
+        QVERIFY(app.waitForStarted());
+        QList<qint64> children;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                children = childrenOf(app.processId());
+                return children.size() == 2; // the spawner and the first phase's worker
+            },
+            10000));
+        QCOMPARE(::kill(pid_t(app.processId()), SIGKILL), 0);
+        QVERIFY(app.waitForFinished(5000));
+        for (qint64 pid : std::as_const(children)) {
+            QVERIFY2(QTest::qWaitFor([pid] { return !QFile::exists(QStringLiteral("/proc/%1").arg(pid))
+                                                 || ProcStat::read(pid).value_or(ProcStat {}).state == 'Z'; },
+                         5000),
+                qPrintable(QString::number(pid)));
+        }
     }
 
     void programThatCannotSpawnIsNamed()
