@@ -104,6 +104,7 @@ private Q_SLOTS:
     {
         RunOptions options;
         options.cpuLimitSeconds = 77;
+        options.workerNice = 19;
         QSignalSpy finished(m_controller.get(), &RunController::finished);
         QVERIFY(m_controller->start(QStringLiteral("lifecycle"), lifecycle(4, 20000), options));
         QVERIFY(waitForAllStarted(*m_controller, 4));
@@ -120,6 +121,9 @@ private Q_SLOTS:
             const auto limits = readProc(worker.pid, "limits");
             const auto cpuLine = limits.mid(limits.indexOf("Max cpu time")).split('\n').at(0).simplified();
             QCOMPARE(cpuLine, QByteArray("Max cpu time 77 78 seconds"));
+            // ...at the nice value the run asked for...
+            const auto stat = readProc(worker.pid, "stat");
+            QCOMPARE(stat.mid(stat.lastIndexOf(')') + 2).split(' ').value(16), QByteArray("19"));
             // ...its own argv and name...
             const auto argv = readProc(worker.pid, "cmdline").split('\0');
             QCOMPARE(argv.mid(0, 4),
@@ -177,6 +181,9 @@ private Q_SLOTS:
         QSignalSpy finished(m_controller.get(), &RunController::finished);
         QVERIFY(m_controller->start(QStringLiteral("lifecycle"), lifecycle(2, 60000)));
         QVERIFY(waitForAllStarted(*m_controller, 2));
+        // Default options leave the nice value alone: the command line's timings compete on equal terms.
+        const auto stat = readProc(m_controller->model().workers().at(1).pid, "stat");
+        QCOMPARE(stat.mid(stat.lastIndexOf(')') + 2).split(' ').value(16), QByteArray("0"));
         ::kill(pid_t(m_controller->model().workers().at(0).pid), SIGSEGV);
         QVERIFY(QTest::qWaitFor([&] { return !m_controller->model().workers().at(0).isAlive(); }, 10000));
         QCOMPARE(m_controller->model().workers().at(0).signal, std::optional<int>(SIGSEGV));

@@ -129,6 +129,7 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
     m_watchdog.arm(options.watchdogSeconds, startNs);
     m_faultTimers = std::make_unique<QObject>(); // parent of this run's timers: deleting it cancels them
     m_cpuLimitSeconds = options.cpuLimitSeconds;
+    m_workerNice = options.workerNice;
     m_timeLimited = false;
     QTimer::singleShot(options.timeLimitSeconds * 1000, m_faultTimers.get(), [this, options] {
         m_model.setCause(
@@ -156,6 +157,7 @@ bool RunController::startPhase(int phase)
     launch.paramsJson = QJsonDocument(QJsonObject::fromVariantMap(m_params)).toJson(QJsonDocument::Compact);
     launch.environment = m_resources->workerEnvironment();
     launch.environment.insert(QStringLiteral("PROCVIZ_CPU_LIMIT_S"), QString::number(m_cpuLimitSeconds));
+    launch.nice = m_workerNice;
     m_processGroup = 0;
     for (const auto& spec : plan.workers) {
         launch.role = spec.role;

@@ -105,6 +105,7 @@ private:
     bool m_deadlocked = false;
     bool m_timeLimited = false;
     int m_cpuLimitSeconds = RunOptions::DefaultCpuLimitSeconds;
+    int m_workerNice = 0;
     Watchdog m_watchdog;
     std::unique_ptr<QObject> m_faultTimers; ///< parent of this run's fault timers; deleting it cancels them
     RunModel m_model;

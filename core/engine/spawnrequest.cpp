@@ -22,7 +22,7 @@ QByteArray SpawnRequest::encode() const
     QByteArray bytes;
     QDataStream out(&bytes, QIODevice::WriteOnly);
     out.setVersion(QDataStream::Qt_6_4);
-    out << RequestMagic << arguments << environment << processGroup << descriptorTargets;
+    out << RequestMagic << arguments << environment << processGroup << descriptorTargets << nice;
     return bytes;
 }
 
@@ -32,7 +32,8 @@ std::optional<SpawnRequest> SpawnRequest::decode(const QByteArray& bytes)
     in.setVersion(QDataStream::Qt_6_4);
     quint32 magic = 0;
     SpawnRequest request;
-    in >> magic >> request.arguments >> request.environment >> request.processGroup >> request.descriptorTargets;
+    in >> magic >> request.arguments >> request.environment >> request.processGroup >> request.descriptorTargets
+        >> request.nice;
     if (in.status() != QDataStream::Ok || magic != RequestMagic || !in.atEnd())
         return std::nullopt;
     return request;

@@ -21,6 +21,7 @@ struct SpawnRequest
     qint64 processGroup = 0; ///< 0: the worker leads a new process group
     /// The number each passed descriptor gets inside the worker (the telemetry pipe, stdin, a channel's end).
     QList<int> descriptorTargets;
+    int nice = 0; ///< applied before the worker runs when above 0; 0 keeps the spawner's own
 
     QByteArray encode() const;
     static std::optional<SpawnRequest> decode(const QByteArray& bytes);

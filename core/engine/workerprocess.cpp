@@ -84,6 +84,7 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const Launch& launch, Spawne
         launch.role.toUtf8(), QByteArray::number(launch.index)};
     request.environment = workerEnvironment(launch);
     request.processGroup = launch.processGroup;
+    request.nice = launch.nice;
     QList<int> descriptors = {telemetry[1], input[0]};
     request.descriptorTargets = {TelemetryFd, STDIN_FILENO};
     for (const auto& [source, target] : launch.descriptors) {

@@ -36,6 +36,7 @@ public:
         QByteArray paramsJson;
         QMap<QString, QString> environment;
         qint64 processGroup = 0; ///< 0: the worker leads a new process group
+        int nice = 0; ///< 0: the app's own
         /// Extra descriptors for the worker: (descriptor here, number in the worker), e.g. a pipe's end.
         QList<std::pair<int, int>> descriptors;
     };

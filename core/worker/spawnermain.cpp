@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -130,6 +131,9 @@ pid_t cloneAsSibling(const ThreadBookkeeping& thread)
     clearenv();
     for (auto& entry : request.environment)
         putenv(entry.data());
+    // Before the worker's own code runs, so that not even its first moments compete with the window.
+    if (request.nice > 0)
+        setpriority(PRIO_PROCESS, 0, request.nice);
     title.set(request.arguments);
     std::vector<char*> argv;
     for (auto& argument : request.arguments)
