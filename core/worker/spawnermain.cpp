@@ -8,7 +8,9 @@
 
 #include <QDir>
 
+#include <algorithm>
 #include <cerrno>
+#include <limits>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
@@ -86,6 +88,16 @@ pid_t cloneAsSibling(const ThreadBookkeeping& thread)
     return pid_t(pid);
 }
 
+// close_range() is Linux 5.9; before it, one close() a descriptor up to the limit.
+void closeRange(int first, int last)
+{
+    if (close_range(unsigned(first), unsigned(last), 0) == 0)
+        return;
+    const int limit = std::min(last, int(sysconf(_SC_OPEN_MAX)) - 1);
+    for (int fd = first; fd <= limit; ++fd)
+        ::close(fd);
+}
+
 [[noreturn]] void fail(const char* what)
 {
     std::perror(what);
@@ -110,12 +122,12 @@ pid_t cloneAsSibling(const ThreadBookkeeping& thread)
         if (parked.back() < 0)
             fail("procviz-worker: fcntl(F_DUPFD)");
     }
-    close_range(STDERR_FILENO + 1, FirstFreeDescriptor - 1, 0);
+    closeRange(STDERR_FILENO + 1, FirstFreeDescriptor - 1);
     for (size_t i = 0; i < parked.size(); ++i) {
         if (dup2(parked[i], request.descriptorTargets.at(qsizetype(i))) < 0)
             fail("procviz-worker: dup2");
     }
-    close_range(FirstFreeDescriptor, ~0U, 0);
+    closeRange(FirstFreeDescriptor, std::numeric_limits<int>::max());
 
     sigset_t noSignals;
     sigemptyset(&noSignals);
