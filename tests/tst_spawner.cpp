@@ -106,8 +106,10 @@ private Q_SLOTS:
         options.cpuLimitSeconds = 77;
         options.workerNice = 19;
         QSignalSpy finished(m_controller.get(), &RunController::finished);
-        QVERIFY(m_controller->start(QStringLiteral("lifecycle"), lifecycle(4, 20000), options));
-        QVERIFY(waitForAllStarted(*m_controller, 4));
+        // More than one batch of requests (Spawner::MaxInFlight), so both ways of joining the group are used.
+        constexpr int Workers = 12;
+        QVERIFY(m_controller->start(QStringLiteral("lifecycle"), lifecycle(Workers, 20000), options));
+        QVERIFY(waitForAllStarted(*m_controller, Workers));
         const auto& workers = m_controller->model().workers();
         QList<qint64> pids;
         for (const auto& worker : workers) {
@@ -134,7 +136,7 @@ private Q_SLOTS:
             QCOMPARE(fds, QStringList({QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}));
             QVERIFY(QFile::symLinkTarget(QStringLiteral("/proc/%1/fd/0").arg(worker.pid)).contains(QLatin1String("pipe:")));
         }
-        QCOMPARE(QSet<qint64>(pids.cbegin(), pids.cend()).size(), 4);
+        QCOMPARE(QSet<qint64>(pids.cbegin(), pids.cend()).size(), Workers);
         // Its only phase is spawned, so the spawner has already gone: our children are the workers alone.
         auto children = childProcesses();
         std::sort(children.begin(), children.end());

@@ -159,29 +159,53 @@ bool RunController::startPhase(int phase)
     launch.environment.insert(QStringLiteral("PROCVIZ_CPU_LIMIT_S"), QString::number(m_cpuLimitSeconds));
     launch.nice = m_workerNice;
     m_processGroup = 0;
-    for (const auto& spec : plan.workers) {
-        launch.role = spec.role;
-        launch.index = spec.index;
-        launch.processGroup = m_processGroup;
-        launch.descriptors = m_resources->workerDescriptors(spec);
-        QString error;
-        auto process = WorkerProcess::spawn(launch, *m_spawner, &error);
-        if (!process) {
-            qCWarning(lcEngine) << error;
-            killAllNow();
-            m_model.endPhase(phaseIndex, monotonicNowNs());
-            Q_EMIT failed(error);
-            finishRun(QStringLiteral("failed"));
-            return false;
+    QString error;
+    // Requests go out in batches and their answers are read after: one round trip through the spawner per
+    // batch, not per worker, which is what a busy machine makes expensive.
+    for (qsizetype first = 0; first < plan.workers.size() && error.isEmpty(); first += Spawner::MaxInFlight) {
+        const auto batch = plan.workers.mid(first, Spawner::MaxInFlight);
+        std::vector<WorkerProcess::Requested> requested;
+        for (const auto& spec : batch) {
+            launch.role = spec.role;
+            launch.index = spec.index;
+            // The phase's first worker leads its group; the others join it, before their PIDs are known here.
+            launch.processGroup = m_processGroup > 0 ? m_processGroup
+                : requested.empty()                  ? SpawnRequest::NewGroup
+                                                     : SpawnRequest::PreviousWorkersGroup;
+            launch.descriptors = m_resources->workerDescriptors(spec);
+            auto request = WorkerProcess::request(launch, *m_spawner, &error);
+            if (!request)
+                break;
+            requested.push_back(*request);
         }
-        const qint64 pid = process->pid();
-        if (m_processGroup == 0)
-            m_processGroup = pid; // the phase's first worker leads its group; the others join it
-        const int id = m_model.addWorker(phaseIndex, spec.role, spec.index, pid, monotonicNowNs());
-        connect(process.get(), &WorkerProcess::recordsArrived, this, [this, id] { onTelemetry(id); });
-        connect(process.get(), &WorkerProcess::exited, this, [this, id] { onExited(id); });
-        m_processes.push_back(std::move(process));
-        Q_EMIT workerStarted(id, pid);
+        // Every request sent gets its answer read, even after a failure: a worker that exists must be known,
+        // so that it is killed and reaped with the others.
+        for (size_t i = 0; i < requested.size(); ++i) {
+            QString workerError;
+            auto process = WorkerProcess::complete(requested[i], m_processGroup, *m_spawner, &workerError);
+            if (!process) {
+                if (error.isEmpty())
+                    error = workerError;
+                continue;
+            }
+            const auto& spec = batch.at(qsizetype(i));
+            const qint64 pid = process->pid();
+            if (m_processGroup == 0)
+                m_processGroup = pid;
+            const int id = m_model.addWorker(phaseIndex, spec.role, spec.index, pid, monotonicNowNs());
+            connect(process.get(), &WorkerProcess::recordsArrived, this, [this, id] { onTelemetry(id); });
+            connect(process.get(), &WorkerProcess::exited, this, [this, id] { onExited(id); });
+            m_processes.push_back(std::move(process));
+            Q_EMIT workerStarted(id, pid);
+        }
+    }
+    if (!error.isEmpty()) {
+        qCWarning(lcEngine) << error;
+        killAllNow();
+        m_model.endPhase(phaseIndex, monotonicNowNs());
+        Q_EMIT failed(error);
+        finishRun(QStringLiteral("failed"));
+        return false;
     }
     m_resources->workersSpawned();
     if (phase + 1 == m_plan.size())

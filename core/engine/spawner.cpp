@@ -133,22 +133,37 @@ Spawner::~Spawner()
     }
 }
 
-qint64 Spawner::spawn(const SpawnRequest& request, const QList<int>& descriptors, QString* error)
+bool Spawner::send(const SpawnRequest& request, const QList<int>& descriptors, QString* error)
 {
     Q_ASSERT(request.descriptorTargets.size() == descriptors.size());
+    Q_ASSERT(m_inFlight < MaxInFlight);
+    if (m_reaped) {
+        *error = tr("The worker spawner is gone.");
+        return false;
+    }
+    // Not waiting for it to be ready first: the request waits in the socket, and the spawner takes it as
+    // soon as it has loaded, without a round trip through this process.
+    if (!SpawnChannel::send(m_socket, request.encode(), descriptors)) {
+        const int sendError = errno;
+        *error = sendError == EPIPE || sendError == ECONNRESET ? describeEnd()
+                                                               : tr("Could not send a request to the worker spawner: %1")
+                                                                     .arg(errnoText(sendError));
+        return false;
+    }
+    ++m_inFlight;
+    return true;
+}
+
+qint64 Spawner::receivePid(QString* error)
+{
+    Q_ASSERT(m_inFlight > 0);
+    --m_inFlight;
     if (m_reaped) {
         *error = tr("The worker spawner is gone.");
         return 0;
     }
     if (!awaitReady(error))
         return 0;
-    if (!SpawnChannel::send(m_socket, request.encode(), descriptors)) {
-        const int sendError = errno;
-        *error = sendError == EPIPE || sendError == ECONNRESET ? describeEnd()
-                                                               : tr("Could not send a request to the worker spawner: %1")
-                                                                     .arg(errnoText(sendError));
-        return 0;
-    }
     const auto bytes = answer(error);
     if (!bytes)
         return 0;

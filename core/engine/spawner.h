@@ -19,8 +19,8 @@ namespace ProcViz {
 ///
 /// The spawner clones with CLONE_PARENT, so every worker is a child of this process, not of the spawner:
 /// the engine reaps it by PID as before, ps shows it under the app, and its PR_SET_PDEATHSIG follows this
-/// thread. Requests are synchronous: spawn() returns once the worker exists. Destroying the Spawner kills
-/// and reaps the spawner process (never the workers, which are the caller's to end).
+/// thread. Destroying the Spawner kills and reaps the spawner process (never the workers, which are the
+/// caller's to end).
 class Spawner
 {
     Q_DECLARE_TR_FUNCTIONS(Spawner)
@@ -39,9 +39,17 @@ public:
 
     qint64 pid() const { return m_pid; }
 
-    /// Creates one worker with @p descriptors installed as request.descriptorTargets says; the caller keeps
-    /// its own copies of them. Returns the worker's PID (a child of this process), or 0 with @p error set.
-    qint64 spawn(const SpawnRequest& request, const QList<int>& descriptors, QString* error);
+    /// Requests sent and not yet answered may be at most this many: below the kernel's default queue of 10
+    /// messages a socket (net.unix.max_dgram_qlen), so neither side can ever block the other.
+    static constexpr int MaxInFlight = 8;
+
+    /// Asks for one worker with @p descriptors installed as request.descriptorTargets says (the caller keeps
+    /// its own copies of them); receivePid() tells its PID. Sending several before reading their answers
+    /// saves a round trip each. False with @p error set when the request cannot be sent.
+    bool send(const SpawnRequest& request, const QList<int>& descriptors, QString* error);
+    /// The answer to the oldest unanswered send(): the worker's PID (a child of this process), or 0 with
+    /// @p error set.
+    qint64 receivePid(QString* error);
 
 private:
     Spawner(qint64 pid, int socket, const QString& program);
@@ -54,6 +62,7 @@ private:
     int m_socket;
     QString m_program;
     bool m_ready = false;
+    int m_inFlight = 0;
     bool m_reaped = false;
 };
 

@@ -59,24 +59,24 @@ QByteArrayList workerEnvironment(const WorkerProcess::Launch& launch)
 }
 } // namespace
 
-std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const Launch& launch, Spawner& spawner, QString* error)
+std::optional<WorkerProcess::Requested> WorkerProcess::request(
+    const Launch& launch, Spawner& spawner, QString* error)
 {
     int telemetry[2], input[2];
     if (pipe2(telemetry, O_CLOEXEC) != 0) {
         *error = tr("Could not create a telemetry pipe: %1").arg(errnoText(errno));
-        return nullptr;
+        return std::nullopt;
     }
     if (pipe2(input, O_CLOEXEC) != 0) {
         *error = tr("Could not create an input pipe: %1").arg(errnoText(errno));
         ::close(telemetry[0]);
         ::close(telemetry[1]);
-        return nullptr;
+        return std::nullopt;
     }
-    const int readFd = telemetry[0];
-    const int inputFd = input[1];
-    fcntl(readFd, F_SETFL, fcntl(readFd, F_GETFL) | O_NONBLOCK);
-    fcntl(readFd, F_SETPIPE_SZ, PipeCapacity); // best effort: a smaller pipe still works
-    fcntl(inputFd, F_SETFL, fcntl(inputFd, F_GETFL) | O_NONBLOCK);
+    const Requested requested {telemetry[0], input[1]};
+    fcntl(requested.telemetryFd, F_SETFL, fcntl(requested.telemetryFd, F_GETFL) | O_NONBLOCK);
+    fcntl(requested.telemetryFd, F_SETPIPE_SZ, PipeCapacity); // best effort: a smaller pipe still works
+    fcntl(requested.inputFd, F_SETFL, fcntl(requested.inputFd, F_GETFL) | O_NONBLOCK);
 
     SpawnRequest request;
     // argv[0] is the bare name, so `ps aux` and htop show exactly `procviz-worker timing worker 2`.
@@ -92,29 +92,44 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const Launch& launch, Spawne
         descriptors.append(source);
         request.descriptorTargets.append(target);
     }
-    const qint64 pid = spawner.spawn(request, descriptors, error);
+    const bool sent = spawner.send(request, descriptors, error);
     ::close(telemetry[1]); // only the worker writes; its exit then shows as end of file here
     ::close(input[0]);
+    if (!sent) {
+        abandon(requested);
+        return std::nullopt;
+    }
+    return requested;
+}
+
+void WorkerProcess::abandon(const Requested& requested)
+{
+    ::close(requested.telemetryFd);
+    ::close(requested.inputFd);
+}
+
+std::unique_ptr<WorkerProcess> WorkerProcess::complete(
+    const Requested& requested, qint64 processGroup, Spawner& spawner, QString* error)
+{
+    const qint64 pid = spawner.receivePid(error);
     if (pid <= 0) {
-        ::close(readFd);
-        ::close(inputFd);
+        abandon(requested);
         return nullptr;
     }
     // The worker joins its group itself too; doing it here as well means the group is right on return,
     // whether or not the worker has run yet (the classic way to close that race after fork()).
-    setpgid(pid_t(pid), pid_t(launch.processGroup > 0 ? launch.processGroup : pid));
+    setpgid(pid_t(pid), pid_t(processGroup > 0 ? processGroup : pid));
     const int pidFd = pidfdOpen(pid_t(pid));
     if (pidFd < 0) {
         const int openError = errno;
         ::kill(pid_t(pid), SIGKILL);
         waitpid(pid_t(pid), nullptr, 0);
-        ::close(readFd);
-        ::close(inputFd);
+        abandon(requested);
         *error = tr("pidfd_open failed (Linux 5.3 or newer is needed): %1").arg(errnoText(openError));
         return nullptr;
     }
-    qCDebug(lcWorker) << "spawned" << launch.scenario << launch.role << launch.index << "pid" << pid;
-    return std::unique_ptr<WorkerProcess>(new WorkerProcess(pid, readFd, inputFd, pidFd));
+    qCDebug(lcWorker) << "spawned pid" << pid;
+    return std::unique_ptr<WorkerProcess>(new WorkerProcess(pid, requested.telemetryFd, requested.inputFd, pidFd));
 }
 
 WorkerProcess::WorkerProcess(qint64 pid, int telemetryFd, int inputFd, int pidFd)

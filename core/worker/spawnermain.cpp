@@ -189,14 +189,17 @@ int spawnerMain(int argc, char** argv)
 
     // Strictly one request at a time, with no threads and no event loop: cloning must copy a process
     // in which nothing else is going on.
+    pid_t previousGroup = 0; // the engine sends a phase's requests before it knows the leader's PID
     for (;;) {
         QList<int> received;
         const auto bytes = SpawnChannel::receive(socket, &received);
         if (!bytes)
             return 0; // the engine closed its end: the run needs no more workers
         SpawnReply reply;
-        const auto request = SpawnRequest::decode(*bytes);
-        if (!request || !validTargets(*request, received)) {
+        auto request = SpawnRequest::decode(*bytes);
+        if (request && request->processGroup == SpawnRequest::PreviousWorkersGroup)
+            request->processGroup = previousGroup > 0 ? previousGroup : -1; // -1: refused below
+        if (!request || !validTargets(*request, received) || request->processGroup < 0) {
             reply.error = EPROTO;
         } else {
             const pid_t pid = cloneAsSibling(thread);
@@ -204,6 +207,8 @@ int spawnerMain(int argc, char** argv)
                 becomeWorker(*request, received, title, thread);
             reply.pid = pid > 0 ? pid : 0;
             reply.error = pid > 0 ? 0 : errno;
+            if (pid > 0)
+                previousGroup = request->processGroup == SpawnRequest::NewGroup ? pid : pid_t(request->processGroup);
         }
         for (int fd : std::as_const(received))
             ::close(fd);
