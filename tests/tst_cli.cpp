@@ -229,7 +229,8 @@ private slots:
                 {QStringLiteral("run"), QStringLiteral("timing"), QStringLiteral("--mode"), QStringLiteral("processes"),
                     QStringLiteral("--workers"), QStringLiteral("1"), QStringLiteral("--quiet")},
                 fakeWorker);
-            QCOMPARE(good.exitCode, 0);
+            // It is started (as the run's spawner), and since a script cannot clone workers the run then fails.
+            QCOMPARE(good.exitCode, 1);
             QVERIFY(QFile::exists(marker));
         }
     }

@@ -32,13 +32,14 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <sys/resource.h>
 
 namespace ProcViz {
 
 namespace {
 constexpr int StatusIntervalMs = 100;
-// Workers run at this nice level so the window keeps its share of the CPU (see the connect below).
+// At the window's own priority, 64 CPU-bound workers leave its thread 1/65 of the machine and replots and
+// input stall for most of a second (tests/benchmarks/README.md). The workers yield to the window instead;
+// among themselves nothing changes.
 constexpr int WorkerNice = 19;
 
 QLabel* heading(QWidget* parent)
@@ -85,12 +86,6 @@ MainWindow::MainWindow(QWidget* parent)
     connect(&m_controller, &RunController::paused, this, &MainWindow::updateActions);
     connect(&m_controller, &RunController::resumed, this, &MainWindow::updateActions);
     connect(&m_controller, &RunController::workerExited, this, &MainWindow::updateActions);
-    // At the window's own priority, 64 CPU-bound workers leave its thread 1/65 of the machine and replots
-    // and input stall for most of a second (tests/benchmarks/README.md). The workers yield to the window
-    // instead; among themselves nothing changes. The worker is still starting, before any thread it makes.
-    connect(&m_controller, &RunController::workerStarted, this, [](int, qint64 pid) {
-        setpriority(PRIO_PROCESS, id_t(pid), WorkerNice); // fails only when it has already exited
-    });
     m_statusTimer.setInterval(StatusIntervalMs);
     connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
 
@@ -425,7 +420,11 @@ void MainWindow::run()
     m_charts->restart();
     m_phase.clear();
     // On failure the controller has emitted failed() already and nothing was started.
-    m_controller.start(m_scenarioId, m_parameters->values());
+    // The spawner sets the nice value before the worker runs: renicing after workerStarted would miss the
+    // threads a cloned worker may already have started (nice is per thread on Linux).
+    RunOptions options;
+    options.workerNice = WorkerNice;
+    m_controller.start(m_scenarioId, m_parameters->values(), options);
     updateActions();
 }
 

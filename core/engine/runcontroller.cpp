@@ -4,6 +4,7 @@
 #include "ipc/sharedmemory.h"
 #include "procstat.h"
 #include "scenario/scenarioregistry.h"
+#include "spawner.h"
 #include "workerprocess.h"
 
 #include <QCoreApplication>
@@ -104,7 +105,11 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
     if (plan.isEmpty() || badPhase)
         return refuse(
             tr("Scenario '%1' planned a phase without workers or with two workers of one index.").arg(scenarioId));
+    // First, so that it loads its libraries while the run is set up.
     QString error;
+    auto spawner = Spawner::start(m_workerProgram, &error);
+    if (!spawner)
+        return refuse(tr("Could not start the worker spawner: %1").arg(error));
     auto resources = scenario->setUp(resolved, &error);
     if (!resources)
         return refuse(tr("Could not prepare the run: %1").arg(error));
@@ -114,6 +119,7 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
     m_params = resolved;
     m_plan = plan;
     m_resources = std::move(resources);
+    m_spawner = std::move(spawner);
     m_stopRequested = false;
     m_deadlocked = false;
     m_paused = false;
@@ -123,6 +129,7 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
     m_watchdog.arm(options.watchdogSeconds, startNs);
     m_faultTimers = std::make_unique<QObject>(); // parent of this run's timers: deleting it cancels them
     m_cpuLimitSeconds = options.cpuLimitSeconds;
+    m_workerNice = options.workerNice;
     m_timeLimited = false;
     QTimer::singleShot(options.timeLimitSeconds * 1000, m_faultTimers.get(), [this, options] {
         m_model.setCause(
@@ -150,32 +157,59 @@ bool RunController::startPhase(int phase)
     launch.paramsJson = QJsonDocument(QJsonObject::fromVariantMap(m_params)).toJson(QJsonDocument::Compact);
     launch.environment = m_resources->workerEnvironment();
     launch.environment.insert(QStringLiteral("PROCVIZ_CPU_LIMIT_S"), QString::number(m_cpuLimitSeconds));
+    launch.nice = m_workerNice;
     m_processGroup = 0;
-    for (const auto& spec : plan.workers) {
-        launch.role = spec.role;
-        launch.index = spec.index;
-        launch.processGroup = m_processGroup;
-        launch.descriptors = m_resources->workerDescriptors(spec);
-        QString error;
-        auto process = WorkerProcess::spawn(launch, &error);
-        if (!process) {
-            qCWarning(lcEngine) << error;
-            killAllNow();
-            m_model.endPhase(phaseIndex, monotonicNowNs());
-            Q_EMIT failed(error);
-            finishRun(QStringLiteral("failed"));
-            return false;
+    QString error;
+    // Requests go out in batches and their answers are read after: one round trip through the spawner per
+    // batch, not per worker, which is what a busy machine makes expensive.
+    for (qsizetype first = 0; first < plan.workers.size() && error.isEmpty(); first += Spawner::MaxInFlight) {
+        const auto batch = plan.workers.mid(first, Spawner::MaxInFlight);
+        std::vector<WorkerProcess::Requested> requested;
+        for (const auto& spec : batch) {
+            launch.role = spec.role;
+            launch.index = spec.index;
+            // The phase's first worker leads its group; the others join it, before their PIDs are known here.
+            launch.processGroup = m_processGroup > 0 ? m_processGroup
+                : requested.empty()                  ? SpawnRequest::NewGroup
+                                                     : SpawnRequest::PreviousWorkersGroup;
+            launch.descriptors = m_resources->workerDescriptors(spec);
+            auto request = WorkerProcess::request(launch, *m_spawner, &error);
+            if (!request)
+                break;
+            requested.push_back(*request);
         }
-        const qint64 pid = process->pid();
-        if (m_processGroup == 0)
-            m_processGroup = pid; // the phase's first worker leads its group; the others join it
-        const int id = m_model.addWorker(phaseIndex, spec.role, spec.index, pid, monotonicNowNs());
-        connect(process.get(), &WorkerProcess::recordsArrived, this, [this, id] { onTelemetry(id); });
-        connect(process.get(), &WorkerProcess::exited, this, [this, id] { onExited(id); });
-        m_processes.push_back(std::move(process));
-        Q_EMIT workerStarted(id, pid);
+        // Every request sent gets its answer read, even after a failure: a worker that exists must be known,
+        // so that it is killed and reaped with the others.
+        for (size_t i = 0; i < requested.size(); ++i) {
+            QString workerError;
+            auto process = WorkerProcess::complete(requested[i], m_processGroup, *m_spawner, &workerError);
+            if (!process) {
+                if (error.isEmpty())
+                    error = workerError;
+                continue;
+            }
+            const auto& spec = batch.at(qsizetype(i));
+            const qint64 pid = process->pid();
+            if (m_processGroup == 0)
+                m_processGroup = pid;
+            const int id = m_model.addWorker(phaseIndex, spec.role, spec.index, pid, monotonicNowNs());
+            connect(process.get(), &WorkerProcess::recordsArrived, this, [this, id] { onTelemetry(id); });
+            connect(process.get(), &WorkerProcess::exited, this, [this, id] { onExited(id); });
+            m_processes.push_back(std::move(process));
+            Q_EMIT workerStarted(id, pid);
+        }
+    }
+    if (!error.isEmpty()) {
+        qCWarning(lcEngine) << error;
+        killAllNow();
+        m_model.endPhase(phaseIndex, monotonicNowNs());
+        Q_EMIT failed(error);
+        finishRun(QStringLiteral("failed"));
+        return false;
     }
     m_resources->workersSpawned();
+    if (phase + 1 == m_plan.size())
+        m_spawner.reset(); // nothing more to spawn: no process of this run outlives its workers
     // A run the user paused stays paused when the next mode's workers come.
     if (m_paused)
         signalGroup(SIGSTOP);
@@ -352,6 +386,7 @@ void RunController::applyFault(const FaultAction& fault, int attempt)
 void RunController::finishRun(const QString& outcome)
 {
     m_faultTimers.reset();
+    m_spawner.reset(); // a run stopped or failed before its last phase still had it
     m_sampleTimer.stop();
     m_stopTimer.stop();
     qint64 end = monotonicNowNs();
@@ -425,6 +460,7 @@ void RunController::signalGroup(int signal)
 
 void RunController::killAllNow()
 {
+    m_spawner.reset();
     signalGroup(SIGKILL);
     for (size_t id = 0; id < m_processes.size(); ++id) {
         auto& worker = *m_processes[id];

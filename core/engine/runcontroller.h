@@ -15,14 +15,16 @@
 
 namespace ProcViz {
 
+class Spawner;
 class WorkerProcess;
 
 /// Runs one scenario at a time as real worker processes and records everything they do in a RunModel.
 ///
-/// Workers are started with posix_spawn (never a fork of this Qt process), each phase in a process group
-/// of its own, and each worker is reaped by its PID through a pidfd: the engine records every end itself
-/// (exit code or signal) instead of trusting a dying child to report it. /proc/<pid>/stat is sampled at
-/// 15 Hz. Must be used from the thread it lives in.
+/// Each run starts one Spawner (procviz-worker started with posix_spawn; this Qt process is never forked),
+/// which creates the workers as children of this process, each phase in a process group of its own; each
+/// worker is reaped by its PID through a pidfd: the engine records every end itself (exit code or signal)
+/// instead of trusting a dying child to report it. /proc/<pid>/stat is sampled at 15 Hz. Must be used from
+/// the thread it lives in: workers die with that thread (PR_SET_PDEATHSIG).
 class RunController : public QObject
 {
     Q_OBJECT
@@ -45,7 +47,7 @@ public:
     static QString check(const QString& scenarioId, const QVariantMap& params, QVariantMap* resolved = nullptr,
         const RunOptions& options = {});
 
-    /// Checks everything first: on any error emits failed() and returns false, having spawned nothing.
+    /// Checks everything first: on any error emits failed() and returns false, having spawned no worker.
     /// Also false when the first phase could not be spawned (whatever had started is killed and reaped).
     bool start(const QString& scenarioId, const QVariantMap& params, const RunOptions& options = {});
     void stop(); ///< SIGTERM to the run's process group, SIGKILL after StopGraceMs; later phases are skipped
@@ -93,6 +95,7 @@ private:
     QVariantMap m_params;
     QList<Phase> m_plan;
     std::unique_ptr<RunResources> m_resources;
+    std::unique_ptr<Spawner> m_spawner; ///< from start() until the last phase has been spawned
     std::vector<std::unique_ptr<WorkerProcess>> m_processes; ///< index = worker id
     int m_currentPhase = -1;
     qint64 m_processGroup = 0;
@@ -102,6 +105,7 @@ private:
     bool m_deadlocked = false;
     bool m_timeLimited = false;
     int m_cpuLimitSeconds = RunOptions::DefaultCpuLimitSeconds;
+    int m_workerNice = 0;
     Watchdog m_watchdog;
     std::unique_ptr<QObject> m_faultTimers; ///< parent of this run's fault timers; deleting it cancels them
     RunModel m_model;

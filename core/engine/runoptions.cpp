@@ -39,6 +39,8 @@ QString RunOptions::check(qsizetype largestPhase) const
         return outOfRange("cpu-limit-s", cpuLimitSeconds, 1, MaxLimitSeconds);
     if (timeLimitSeconds < 1 || timeLimitSeconds > MaxLimitSeconds)
         return outOfRange("time-limit-s", timeLimitSeconds, 1, MaxLimitSeconds);
+    if (workerNice < 0 || workerNice > MaxWorkerNice)
+        return outOfRange("worker-nice", workerNice, 0, MaxWorkerNice);
     return {};
 }
 

@@ -24,6 +24,10 @@ struct RunOptions
     int cpuLimitSeconds = DefaultCpuLimitSeconds;
     /// Wall-clock seconds a whole run may last before the engine stops it.
     int timeLimitSeconds = DefaultTimeLimitSeconds;
+    static constexpr int MaxWorkerNice = 19;
+    /// The nice value workers start with, set before their first instruction of scenario code: the window
+    /// uses 19 so that it keeps its share of the CPU; the command line keeps 0, for honest timings.
+    int workerNice = 0;
 
     /// What is wrong with these options for a run whose largest phase has @p largestPhase workers; empty if fine.
     QString check(qsizetype largestPhase) const;

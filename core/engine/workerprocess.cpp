@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workerprocess.h"
 
+#include "spawner.h"
 #include "telemetry/telemetrywriter.h"
 
 #include <QFileInfo>
@@ -10,7 +11,6 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
-#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -37,28 +37,9 @@ QString errnoText(int error)
     return QString::fromLocal8Bit(strerror(error));
 }
 
-// Owns the C strings posix_spawn wants, built from Qt strings.
-class CStringList
+QByteArrayList workerEnvironment(const WorkerProcess::Launch& launch)
 {
-public:
-    void append(const QByteArray& value) { m_storage.push_back(value); }
-    char** data()
-    {
-        m_pointers.clear();
-        for (auto& item : m_storage)
-            m_pointers.push_back(item.data());
-        m_pointers.push_back(nullptr);
-        return m_pointers.data();
-    }
-
-private:
-    std::vector<QByteArray> m_storage;
-    std::vector<char*> m_pointers;
-};
-
-CStringList workerEnvironment(const WorkerProcess::Launch& launch)
-{
-    CStringList env;
+    QByteArrayList env;
     const QMap<QString, QString> overrides {
         {QString::fromLatin1(TelemetryWriter::FdVariable), QString::number(WorkerProcess::TelemetryFd)},
         {QStringLiteral("PROCVIZ_PARAMS"), QString::fromUtf8(launch.paramsJson)},
@@ -78,89 +59,77 @@ CStringList workerEnvironment(const WorkerProcess::Launch& launch)
 }
 } // namespace
 
-std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const Launch& launch, QString* error)
+std::optional<WorkerProcess::Requested> WorkerProcess::request(
+    const Launch& launch, Spawner& spawner, QString* error)
 {
     int telemetry[2], input[2];
     if (pipe2(telemetry, O_CLOEXEC) != 0) {
         *error = tr("Could not create a telemetry pipe: %1").arg(errnoText(errno));
-        return nullptr;
+        return std::nullopt;
     }
     if (pipe2(input, O_CLOEXEC) != 0) {
         *error = tr("Could not create an input pipe: %1").arg(errnoText(errno));
         ::close(telemetry[0]);
         ::close(telemetry[1]);
-        return nullptr;
+        return std::nullopt;
     }
-    const int readFd = telemetry[0];
-    const int inputFd = input[1];
-    fcntl(readFd, F_SETFL, fcntl(readFd, F_GETFL) | O_NONBLOCK);
-    fcntl(readFd, F_SETPIPE_SZ, PipeCapacity); // best effort: a smaller pipe still works
-    fcntl(inputFd, F_SETFL, fcntl(inputFd, F_GETFL) | O_NONBLOCK);
+    const Requested requested {telemetry[0], input[1]};
+    fcntl(requested.telemetryFd, F_SETFL, fcntl(requested.telemetryFd, F_GETFL) | O_NONBLOCK);
+    fcntl(requested.telemetryFd, F_SETPIPE_SZ, PipeCapacity); // best effort: a smaller pipe still works
+    fcntl(requested.inputFd, F_SETFL, fcntl(requested.inputFd, F_GETFL) | O_NONBLOCK);
 
-    // Every descriptor the worker gets is first copied above all target numbers: then no dup2 can
-    // overwrite a source another one still needs, and dup2(fd, fd), which would keep FD_CLOEXEC, cannot occur.
-    QList<std::pair<int, int>> mappings = {{telemetry[1], TelemetryFd}, {input[0], STDIN_FILENO}};
-    mappings += launch.descriptors;
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    std::vector<int> copies;
-    int highestTarget = STDERR_FILENO;
-    for (const auto& [source, target] : std::as_const(mappings)) {
+    SpawnRequest request;
+    // argv[0] is the bare name, so `ps aux` and htop show exactly `procviz-worker timing worker 2`.
+    request.arguments = {QFileInfo(launch.program).fileName().toLocal8Bit(), launch.scenario.toUtf8(),
+        launch.role.toUtf8(), QByteArray::number(launch.index)};
+    request.environment = workerEnvironment(launch);
+    request.processGroup = launch.processGroup;
+    request.nice = launch.nice;
+    QList<int> descriptors = {telemetry[1], input[0]};
+    request.descriptorTargets = {TelemetryFd, STDIN_FILENO};
+    for (const auto& [source, target] : launch.descriptors) {
         Q_ASSERT(target < FirstFreeDescriptor);
-        copies.push_back(fcntl(source, F_DUPFD_CLOEXEC, FirstFreeDescriptor));
-        posix_spawn_file_actions_adddup2(&actions, copies.back(), target);
-        highestTarget = std::max(highestTarget, target);
+        descriptors.append(source);
+        request.descriptorTargets.append(target);
     }
-    // Whatever the app inherited without FD_CLOEXEC (from a shell, an IDE, a test runner) stays out of workers.
-    posix_spawn_file_actions_addclosefrom_np(&actions, highestTarget + 1);
+    const bool sent = spawner.send(request, descriptors, error);
     ::close(telemetry[1]); // only the worker writes; its exit then shows as end of file here
     ::close(input[0]);
+    if (!sent) {
+        abandon(requested);
+        return std::nullopt;
+    }
+    return requested;
+}
 
-    posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    sigset_t noSignals, defaultSignals;
-    sigemptyset(&noSignals);
-    sigfillset(&defaultSignals);
-    sigdelset(&defaultSignals, SIGKILL);
-    sigdelset(&defaultSignals, SIGSTOP);
-    posix_spawnattr_setsigmask(&attributes, &noSignals);
-    posix_spawnattr_setsigdefault(&attributes, &defaultSignals); // the app may ignore SIGPIPE or catch SIGINT
-    posix_spawnattr_setpgroup(&attributes, pid_t(launch.processGroup));
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+void WorkerProcess::abandon(const Requested& requested)
+{
+    ::close(requested.telemetryFd);
+    ::close(requested.inputFd);
+}
 
-    CStringList argv;
-    // argv[0] is the bare name, so `ps aux` and htop show exactly `procviz-worker timing worker 2`.
-    argv.append(QFileInfo(launch.program).fileName().toLocal8Bit());
-    argv.append(launch.scenario.toUtf8());
-    argv.append(launch.role.toUtf8());
-    argv.append(QByteArray::number(launch.index));
-    auto env = workerEnvironment(launch);
-
-    pid_t pid = 0;
-    const QByteArray program = launch.program.toLocal8Bit();
-    const int spawnError = posix_spawn(&pid, program.constData(), &actions, &attributes, argv.data(), env.data());
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attributes);
-    for (int copy : copies)
-        ::close(copy);
-    if (spawnError != 0) {
-        ::close(readFd);
-        ::close(inputFd);
-        *error = tr("Could not start the worker program '%1': %2").arg(launch.program, errnoText(spawnError));
+std::unique_ptr<WorkerProcess> WorkerProcess::complete(
+    const Requested& requested, qint64 processGroup, Spawner& spawner, QString* error)
+{
+    const qint64 pid = spawner.receivePid(error);
+    if (pid <= 0) {
+        abandon(requested);
         return nullptr;
     }
-    const int pidFd = pidfdOpen(pid);
+    // The worker joins its group itself too; doing it here as well means the group is right on return,
+    // whether or not the worker has run yet (the classic way to close that race after fork()).
+    setpgid(pid_t(pid), pid_t(processGroup > 0 ? processGroup : pid));
+    const int pidFd = pidfdOpen(pid_t(pid));
     if (pidFd < 0) {
         const int openError = errno;
-        ::kill(pid, SIGKILL);
-        waitpid(pid, nullptr, 0);
-        ::close(readFd);
-        ::close(inputFd);
+        ::kill(pid_t(pid), SIGKILL);
+        waitpid(pid_t(pid), nullptr, 0);
+        abandon(requested);
         *error = tr("pidfd_open failed (Linux 5.3 or newer is needed): %1").arg(errnoText(openError));
         return nullptr;
     }
-    qCDebug(lcWorker) << "spawned" << launch.scenario << launch.role << launch.index << "pid" << pid;
-    return std::unique_ptr<WorkerProcess>(new WorkerProcess(pid, readFd, inputFd, pidFd));
+    qCDebug(lcWorker) << "spawned pid" << pid;
+    return std::unique_ptr<WorkerProcess>(new WorkerProcess(pid, requested.telemetryFd, requested.inputFd, pidFd));
 }
 
 WorkerProcess::WorkerProcess(qint64 pid, int telemetryFd, int inputFd, int pidFd)

@@ -14,6 +14,8 @@
 
 namespace ProcViz {
 
+class Spawner;
+
 /// One running procviz-worker: its PID, the read end of its telemetry pipe and a pidfd that tells when it ends.
 ///
 /// The engine reaps by this PID only (wait4 on it, never waitpid(-1)), so ProcViz can live in a process
@@ -27,13 +29,14 @@ public:
 
     struct Launch
     {
-        QString program;
+        QString program; ///< its file name is the worker's argv[0]
         QString scenario;
         QString role;
         int index = 0;
         QByteArray paramsJson;
         QMap<QString, QString> environment;
-        qint64 processGroup = 0; ///< 0: the worker leads a new process group
+        qint64 processGroup = 0; ///< a group id, or SpawnRequest::NewGroup or PreviousWorkersGroup
+        int nice = 0; ///< 0: the app's own
         /// Extra descriptors for the worker: (descriptor here, number in the worker), e.g. a pipe's end.
         QList<std::pair<int, int>> descriptors;
     };
@@ -41,8 +44,20 @@ public:
     /// Descriptor numbers below this are the worker's to receive; the engine's own copies go above it.
     static constexpr int FirstFreeDescriptor = 64;
 
-    /// Spawns the worker with posix_spawn; nullptr and @p error set when that fails.
-    static std::unique_ptr<WorkerProcess> spawn(const Launch& launch, QString* error);
+    /// A worker asked of the spawner and not yet created: the engine's ends of its pipes.
+    struct Requested
+    {
+        int telemetryFd = -1;
+        int inputFd = -1;
+    };
+    /// Asks @p spawner for the worker; complete() (or abandon()) must follow, in the order of the requests.
+    static std::optional<Requested> request(const Launch& launch, Spawner& spawner, QString* error);
+    /// Takes the spawner's answer: the worker, a child of this process, now in @p processGroup (0: its own);
+    /// nullptr and @p error set when it could not be created.
+    static std::unique_ptr<WorkerProcess> complete(
+        const Requested& requested, qint64 processGroup, Spawner& spawner, QString* error);
+    /// Gives back the descriptors of a request that will never be completed.
+    static void abandon(const Requested& requested);
     ~WorkerProcess() override;
 
     qint64 pid() const { return m_pid; }
