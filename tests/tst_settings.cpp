@@ -232,6 +232,8 @@ void TestSettings::presentationScalesFontsAndBack()
     QList<qreal> before;
     for (auto* widget : widgets)
         before.append(widget->font().pointSizeF());
+    auto* list = window.scenarioList();
+    QVERIFY(!list->isCompact());
 
     QTest::keyClick(&window, Qt::Key_F11);
     QVERIFY(window.presentation()->isActive());
@@ -243,6 +245,12 @@ void TestSettings::presentationScalesFontsAndBack()
     }
     QTRY_VERIFY(window.isFullScreen());
     QVERIFY(!window.menuBar()->isVisible());
+    // Titles only in the scenario list: an item is one line of the large title (or the icon) high, not a
+    // title with its summary wrapped below.
+    QVERIFY(list->isCompact());
+    const QFont title = list->font();
+    QVERIFY2(list->visualItemRect(list->item(0)).height() < 3 * QFontMetrics(title).height(),
+        qPrintable(QString::number(list->visualItemRect(list->item(0)).height())));
     // High contrast: the window is white (the platform palette here is light) and its text black.
     QTRY_COMPARE(window.palette().color(QPalette::Window), QColor(Qt::white));
     QCOMPARE(window.palette().color(QPalette::WindowText), QColor(Qt::black));
@@ -253,6 +261,7 @@ void TestSettings::presentationScalesFontsAndBack()
         QVERIFY2(qFuzzyCompare(widgets[i]->font().pointSizeF(), before[i]), widgets[i]->metaObject()->className());
     QTRY_VERIFY(!window.isFullScreen());
     QVERIFY(window.menuBar()->isVisible());
+    QVERIFY(!list->isCompact());
 }
 
 void TestSettings::spaceRunsPausesAndResumes()
