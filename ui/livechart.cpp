@@ -271,8 +271,8 @@ void LiveChart::applyStyle()
         axis->setSubTickLength(qRound(scaled(2)), 0);
         axis->setLabelColor(text);
         axis->setTickLabelColor(text);
-        axis->setLabelFont(chartFont(1.3));
-        axis->setTickLabelFont(chartFont(1.2));
+        axis->setLabelFont(chartFont(AxisLabelFactor));
+        axis->setTickLabelFont(chartFont(TickLabelFactor));
         axis->grid()->setPen(QPen(grid, hairline(), Qt::DotLine));
     }
     m_plot->legend->setBrush(pal.brush(QPalette::Base));

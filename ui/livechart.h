@@ -56,6 +56,9 @@ public:
     /// Where the extra starts to fade (the main window's own 1.15 × the platform's, with room for rounding)
     /// and where it is gone.
     static constexpr double OrdinaryFontScale = 1.2;
+    /// Axis titles and tick labels at the ordinary font size, relative to the widget font.
+    static constexpr double AxisLabelFactor = 1.3;
+    static constexpr double TickLabelFactor = 1.2;
     static constexpr double LargeFontScale = 1.6;
 
     /// Sets the value axis's title: @p label when it fits the axis's height, else @p shortLabel, else

@@ -8,15 +8,20 @@
 
 #include <QJsonArray>
 #include <QThread>
+#include <QtMath>
 #include <qcustomplot.h>
+
+#include <cmath>
 
 namespace ProcViz {
 
 namespace {
 const QStringList Modes
     = {QStringLiteral("sequential"), QStringLiteral("threads"), QStringLiteral("gil"), QStringLiteral("processes")};
-/// The value axis reaches this far above the tallest bar: room for the labels above the bars.
+/// The value axis reaches at least this far above the tallest bar: room for the labels above the bars.
 constexpr double HeadRoom = 1.4;
+/// Mode names that fit neither on one line nor a word a line are set at this angle.
+constexpr double SlantDegrees = -35;
 } // namespace
 
 TimingPanel::TimingPanel(QWidget* parent)
@@ -54,7 +59,7 @@ void TimingPanel::setModeNames(ModeNameLayout layout)
         ticker->addTick(i, name);
     }
     plot()->xAxis->setTicker(ticker);
-    plot()->xAxis->setTickLabelRotation(layout == ModeNameLayout::Slanted ? -35 : 0);
+    plot()->xAxis->setTickLabelRotation(layout == ModeNameLayout::Slanted ? SlantDegrees : 0);
 }
 
 void TimingPanel::fitToAxisRect()
@@ -69,39 +74,72 @@ void TimingPanel::fitToAxisRect()
 
 void TimingPanel::fitModeNames(int slotWidth)
 {
-    // The widest name decides for all of them, so that they stay alike.
-    const QFontMetrics metrics(plot()->xAxis->tickLabelFont());
+    // The longest name decides for all of them, so that they stay alike: on one line if it fits its bar's
+    // slot, else a word a line, in smaller type if need be; slanted when even that does not fit and the
+    // plot is tall enough, else a word a line in the type that fits.
+    const QFont designed = chartFont(TickLabelFactor);
+    const QFontMetrics metrics(designed);
+    const int room = slotWidth - metrics.averageCharWidth(); // a gap between neighbours
     int widestName = 0;
-    int widestWord = 0;
+    QString widestWord;
     for (const auto& mode : Modes) {
         const QString name = modeLabel(mode);
         widestName = std::max(widestName, metrics.horizontalAdvance(name));
-        for (const auto& word : name.split(QLatin1Char(' ')))
-            widestWord = std::max(widestWord, metrics.horizontalAdvance(word));
+        for (const auto& word : name.split(QLatin1Char(' '))) {
+            if (metrics.horizontalAdvance(word) > metrics.horizontalAdvance(widestWord))
+                widestWord = word;
+        }
     }
-    const int room = slotWidth - metrics.averageCharWidth(); // a gap between neighbours
-    const ModeNameLayout layout = widestName <= room ? ModeNameLayout::OneLine
-        : widestWord <= room                         ? ModeNameLayout::Wrapped
-                                                     : ModeNameLayout::Slanted;
-    if (layout == m_modeNameLayout)
+    ModeNameLayout layout = ModeNameLayout::OneLine;
+    QFont font = designed;
+    if (widestName > room) {
+        layout = ModeNameLayout::Wrapped;
+        font = fittedFont(designed, widestWord, QSize(room, QWIDGETSIZE_MAX), designed.pointSizeF() * 0.75);
+        // Slanted names take about half their length in height: only a plot with height to spare can
+        // give it (the whole plot's height, which does not change with this choice, so it cannot swing).
+        const double slantedHeight = widestName * std::sin(qDegreesToRadians(-SlantDegrees)) + metrics.height();
+        if (QFontMetrics(font).horizontalAdvance(widestWord) > room) {
+            if (plot()->height() >= 4 * slantedHeight) {
+                layout = ModeNameLayout::Slanted;
+                font = designed;
+            } else {
+                font = fittedFont(designed, widestWord, QSize(room, QWIDGETSIZE_MAX));
+            }
+        }
+    }
+    if (layout == m_modeNameLayout && font == plot()->xAxis->tickLabelFont())
         return;
-    setModeNames(layout);
+    if (layout != m_modeNameLayout)
+        setModeNames(layout);
+    plot()->xAxis->setTickLabelFont(font);
     // This frame's tick labels were made before the layout: the next frame has the new ones.
     plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void TimingPanel::fitBarLabels(int slotWidth)
 {
-    // Each value label keeps to its bar's slot, so neighbours never touch, and to the room left above the
-    // tallest bar (the range reserves it). The ideal's label hangs below its line, where no value label
-    // goes (no bar ends below the ideal), and keeps clear of the last slots.
-    const int above = int(plot()->axisRect()->height() * (1 - 1 / HeadRoom)) - 2;
-    for (auto* label : std::as_const(m_valueLabels))
-        label->setFont(fittedFont(m_valueFont, label->text(), QSize(slotWidth - 4, above)));
+    // Each value label keeps to its bar's slot, so neighbours never touch, and the value axis reaches far
+    // enough above the tallest bar for the label on it (the bars keep at least half the height). The
+    // ideal's label hangs below its line, where no value label goes (no bar ends below the ideal), and
+    // keeps to the first two slots.
+    const int height = plot()->axisRect()->height();
+    int tallest = 0;
+    for (auto* label : std::as_const(m_valueLabels)) {
+        label->setFont(fittedFont(m_valueFont, label->text(), QSize(slotWidth - 4, height / 2)));
+        tallest = std::max(tallest, QFontMetrics(label->font()).size(0, label->text()).height());
+    }
+    if (m_highest > 0 && height > 0) {
+        const double share = std::clamp(double(tallest + 4) / height, 1 - 1 / HeadRoom, 0.5);
+        const double top = m_highest / (1 - share);
+        if (std::abs(top - plot()->yAxis->range().upper) > 0.01 * top) {
+            plot()->yAxis->setRange(0, top);
+            plot()->replot(QCustomPlot::rpQueuedReplot); // the value axis's ticks for the new range
+        }
+    }
     if (m_idealLabel) {
         const QMargins padding = m_idealLabel->padding();
         m_idealLabel->setFont(fittedFont(m_idealFont, m_idealLabel->text(),
-            QSize(2 * slotWidth - padding.left() - padding.right(), plot()->axisRect()->height() / 4)));
+            QSize(2 * slotWidth - padding.left() - padding.right(), height / 4)));
     }
 }
 
@@ -178,6 +216,7 @@ void TimingPanel::rebuild()
         m_idealLabel = label;
         label->setText(tr("ideal with %n core(s): %1 s", nullptr, cores).arg(ideal, 0, 'f', 2));
     }
+    m_highest = highest;
     plot()->yAxis->setRange(0, std::max(highest * HeadRoom, 0.1));
 }
 

@@ -43,6 +43,7 @@ private:
     QString m_workload; ///< workers and iterations the kept results were measured with
     int m_workers = 1;
     qint64 m_takenStartNs = -1;
+    double m_highest = 0; ///< the tallest bar, seconds
     ModeNameLayout m_modeNameLayout = ModeNameLayout::OneLine;
     QList<QCPItemText*> m_valueLabels; ///< above the bars; owned by the plot, remade by rebuild()
     QCPItemText* m_idealLabel = nullptr;
