@@ -287,8 +287,8 @@ void TestCharts::valueAxisTitleFitsItsAxis()
     showAt(chart, {800, 160});
     const QString fitted = chart.plot()->yAxis->label();
     QVERIFY2(fitted != full, qPrintable(fitted));
-    QVERIFY(QFontMetrics(chart.plot()->yAxis->labelFont()).horizontalAdvance(fitted)
-        <= chart.plot()->axisRect()->height());
+    QVERIFY(
+        QFontMetrics(chart.plot()->yAxis->labelFont()).horizontalAdvance(fitted) <= chart.plot()->axisRect()->height());
     showAt(chart, {800, 1000});
     QCOMPARE(chart.plot()->yAxis->label(), full);
 }

@@ -70,6 +70,7 @@ void TimingPanel::fitToAxisRect()
         return;
     fitModeNames(slotWidth);
     fitBarLabels(slotWidth);
+    placeIdealLabel();
 }
 
 void TimingPanel::fitModeNames(int slotWidth)
@@ -120,8 +121,7 @@ void TimingPanel::fitBarLabels(int slotWidth)
 {
     // Each value label keeps to its bar's slot, so neighbours never touch, and the value axis reaches far
     // enough above the tallest bar for the label on it (the bars keep at least half the height). The
-    // ideal's label hangs below its line, where no value label goes (no bar ends below the ideal), and
-    // keeps to the first two slots.
+    // ideal's label keeps to the width of two slots (placeIdealLabel() finds it a place).
     const int height = plot()->axisRect()->height();
     int tallest = 0;
     for (auto* label : std::as_const(m_valueLabels)) {
@@ -138,9 +138,51 @@ void TimingPanel::fitBarLabels(int slotWidth)
     }
     if (m_idealLabel) {
         const QMargins padding = m_idealLabel->padding();
-        m_idealLabel->setFont(fittedFont(m_idealFont, m_idealLabel->text(),
-            QSize(2 * slotWidth - padding.left() - padding.right(), height / 4)));
+        m_idealLabel->setFont(fittedFont(
+            m_idealFont, m_idealLabel->text(), QSize(2 * slotWidth - padding.left() - padding.right(), height / 4)));
     }
+}
+
+void TimingPanel::placeIdealLabel()
+{
+    if (!m_idealLabel)
+        return;
+    // Below its line at the left, where no value label goes (no bar ends below the ideal) unless the line
+    // is too near the bottom; else the first place that covers no value label and stays in the plot.
+    const QRect plotRect = plot()->axisRect()->rect();
+    const QSize size
+        = QFontMetrics(m_idealLabel->font()).size(0, m_idealLabel->text()).grownBy(m_idealLabel->padding());
+    QList<QRect> taken;
+    for (auto* label : std::as_const(m_valueLabels)) {
+        const QSize labelSize = QFontMetrics(label->font()).size(0, label->text());
+        const QPointF anchor = label->position->pixelPosition(); // the middle of the label's bottom edge
+        taken.append(QRect(qRound(anchor.x() - labelSize.width() / 2.0), qRound(anchor.y()) - labelSize.height(),
+            labelSize.width(), labelSize.height()));
+    }
+    const int lineY = qRound(plot()->yAxis->coordToPixel(m_idealSeconds));
+    const int inset = plotRect.width() / 100;
+    struct Place
+    {
+        bool left;
+        bool below;
+    };
+    for (const Place place : {Place {true, true}, Place {true, false}, Place {false, true}, Place {false, false}}) {
+        const QRect rect(place.left ? plotRect.left() + inset : plotRect.right() - inset - size.width(),
+            place.below ? lineY : lineY - size.height(), size.width(), size.height());
+        const bool free
+            = std::none_of(taken.cbegin(), taken.cend(), [&](const QRect& other) { return other.intersects(rect); });
+        if (plotRect.contains(rect) && free) {
+            m_idealLabel->position->setCoords(place.left ? 0.01 : 0.99, m_idealSeconds);
+            m_idealLabel->setPositionAlignment(
+                (place.left ? Qt::AlignLeft : Qt::AlignRight) | (place.below ? Qt::AlignTop : Qt::AlignBottom));
+            return;
+        }
+    }
+    // Nowhere free: at the left, its background keeping it readable over a bar; below the line if the
+    // plot has room there.
+    const bool below = lineY + size.height() <= plotRect.bottom();
+    m_idealLabel->position->setCoords(0.01, m_idealSeconds);
+    m_idealLabel->setPositionAlignment(Qt::AlignLeft | (below ? Qt::AlignTop : Qt::AlignBottom));
 }
 
 void TimingPanel::clearRun()
@@ -202,6 +244,7 @@ void TimingPanel::rebuild()
         // At best the work spreads over every core: that is the floor no mode can go below.
         const int cores = std::max(1, std::min(QThread::idealThreadCount(), m_workers));
         const double ideal = sequential / cores;
+        m_idealSeconds = ideal;
         auto* line = new QCPItemStraightLine(plot());
         line->point1->setCoords(0, ideal);
         line->point2->setCoords(1, ideal);

@@ -31,12 +31,18 @@ protected:
 
 private:
     /// How the mode names under the bars are set: on one line, a word a line, or slanted.
-    enum class ModeNameLayout { OneLine, Wrapped, Slanted };
+    enum class ModeNameLayout
+    {
+        OneLine,
+        Wrapped,
+        Slanted
+    };
 
     void rebuild();
     void setModeNames(ModeNameLayout layout);
     void fitModeNames(int slotWidth);
     void fitBarLabels(int slotWidth);
+    void placeIdealLabel();
 
     QCPBars* m_bars = nullptr;
     QMap<QString, double> m_elapsed;
@@ -47,6 +53,7 @@ private:
     ModeNameLayout m_modeNameLayout = ModeNameLayout::OneLine;
     QList<QCPItemText*> m_valueLabels; ///< above the bars; owned by the plot, remade by rebuild()
     QCPItemText* m_idealLabel = nullptr;
+    double m_idealSeconds = 0;
     QFont m_valueFont; ///< the labels' sizes when the plot has room for them
     QFont m_idealFont;
 };
