@@ -10,6 +10,7 @@
 #include "semaphorepanel.h"
 #include "statetimeline.h"
 
+#include <QJsonObject>
 #include <QSet>
 #include <QTest>
 #include <qcustomplot.h>
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void timeTicksFollowTheWidth();
     void legendGivesWayWhenTooWide();
     void valueAxisTitleFitsItsAxis();
+    void lockCallOutStaysInsideThePlot();
 };
 
 void TestCharts::progressChartIsALiveChart()
@@ -291,6 +293,32 @@ void TestCharts::valueAxisTitleFitsItsAxis()
         QFontMetrics(chart.plot()->yAxis->labelFont()).horizontalAdvance(fitted) <= chart.plot()->axisRect()->height());
     showAt(chart, {800, 1000});
     QCOMPARE(chart.plot()->yAxis->label(), full);
+}
+
+void TestCharts::lockCallOutStaysInsideThePlot()
+{
+    RunModel model;
+    const qint64 start = monotonicNowNs() - 10'000'000'000;
+    model.begin(
+        QStringLiteral("lock"), {{QStringLiteral("workers"), 4}, {QStringLiteral("increments"), 100000}}, start);
+    model.addRunSample(QStringLiteral("counter"), start + 100'000'000, 50000);
+    model.setResult(QJsonObject {{QStringLiteral("counter"), 112152}, {QStringLiteral("lost"), 287848}}, {});
+    model.finish(start + 300'000'000, QStringLiteral("completed"));
+    LockPanel panel;
+    panel.setFont(doubled(panel.font()));
+    panel.setModel(&model);
+    panel.refresh();
+    showAt(panel, {420, 300});
+    QCPItemText* callOut = nullptr;
+    for (int i = 0; i < panel.plot()->itemCount(); ++i) {
+        auto* text = qobject_cast<QCPItemText*>(panel.plot()->item(i));
+        if (text && text->visible() && text->text().contains(QLatin1String("lost")))
+            callOut = text;
+    }
+    QVERIFY(callOut);
+    const QRectF box(callOut->topLeft->pixelPosition(), callOut->bottomRight->pixelPosition());
+    QVERIFY2(QRectF(panel.plot()->axisRect()->rect()).contains(box),
+        qPrintable(QStringLiteral("%1×%2").arg(box.width()).arg(box.height())));
 }
 
 QTEST_MAIN(TestCharts)
