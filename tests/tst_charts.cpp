@@ -9,10 +9,13 @@
 #include "progresschart.h"
 #include "semaphorepanel.h"
 #include "statetimeline.h"
+#include "timingpanel.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 #include <QTest>
+#include <QThread>
 #include <qcustomplot.h>
 
 #include <limits>
@@ -98,6 +101,7 @@ private Q_SLOTS:
     void legendGivesWayWhenTooWide();
     void valueAxisTitleFitsItsAxis();
     void lockCallOutStaysInsideThePlot();
+    void timingLabelsNeverOverlap();
 };
 
 void TestCharts::progressChartIsALiveChart()
@@ -319,6 +323,54 @@ void TestCharts::lockCallOutStaysInsideThePlot()
     const QRectF box(callOut->topLeft->pixelPosition(), callOut->bottomRight->pixelPosition());
     QVERIFY2(QRectF(panel.plot()->axisRect()->rect()).contains(box),
         qPrintable(QStringLiteral("%1×%2").arg(box.width()).arg(box.height())));
+}
+
+void TestCharts::timingLabelsNeverOverlap()
+{
+    RunModel model;
+    const qint64 start = monotonicNowNs() - 10'000'000'000;
+    model.begin(
+        QStringLiteral("timing"), {{QStringLiteral("workers"), 4}, {QStringLiteral("iterations"), 1000}}, start);
+    QJsonArray modes;
+    // As a run measures them: no mode below the ideal (the sequential time over the cores that can work).
+    const double ideal = 2.19 / std::clamp(QThread::idealThreadCount(), 1, 4);
+    const std::pair<const char*, double> elapsed[]
+        = {{"sequential", 2.19}, {"threads", ideal * 1.2}, {"gil", 2.05}, {"processes", ideal * 1.05}};
+    for (const auto& [mode, seconds] : elapsed) {
+        modes.append(QJsonObject {{QStringLiteral("mode"), QLatin1String(mode)}, {QStringLiteral("completed"), true},
+            {QStringLiteral("elapsed_s"), seconds}});
+    }
+    model.setResult(QJsonObject {{QStringLiteral("modes"), modes}}, {});
+    model.finish(start + 300'000'000, QStringLiteral("completed"));
+    TimingPanel panel;
+    panel.setFont(doubled(panel.font()));
+    panel.setModel(&model);
+    panel.refresh();
+    showAt(panel, {520, 360});
+    QCPAxis* axis = panel.plot()->xAxis;
+    QCOMPARE(axis->tickVector().size(), 4);
+
+    // The mode names: each line within its bar's slot, or slanted.
+    const double slot = axis->coordToPixel(1) - axis->coordToPixel(0);
+    const QFontMetrics names(axis->tickLabelFont());
+    if (axis->tickLabelRotation() == 0) {
+        for (const auto& label : axis->tickVectorLabels()) {
+            for (const auto& line : label.split(QLatin1Char('\n')))
+                QVERIFY2(names.horizontalAdvance(line) < slot, qPrintable(line));
+        }
+    }
+    // The labels in the plot (values above the bars, the ideal): no two touch, all inside the plot.
+    QList<QRectF> boxes;
+    for (int i = 0; i < panel.plot()->itemCount(); ++i) {
+        if (auto* text = qobject_cast<QCPItemText*>(panel.plot()->item(i)))
+            boxes.append(QRectF(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition()));
+    }
+    QCOMPARE(boxes.size(), 5);
+    for (qsizetype i = 0; i < boxes.size(); ++i) {
+        QVERIFY(QRectF(panel.plot()->axisRect()->rect()).contains(boxes[i]));
+        for (qsizetype j = i + 1; j < boxes.size(); ++j)
+            QVERIFY2(!boxes[i].intersects(boxes[j]), qPrintable(QStringLiteral("%1 and %2").arg(i).arg(j)));
+    }
 }
 
 QTEST_MAIN(TestCharts)
