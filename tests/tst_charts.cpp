@@ -9,10 +9,16 @@
 #include "progresschart.h"
 #include "semaphorepanel.h"
 #include "statetimeline.h"
+#include "timingpanel.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSet>
 #include <QTest>
+#include <QThread>
 #include <qcustomplot.h>
+
+#include <limits>
 
 using namespace ProcViz;
 
@@ -26,12 +32,13 @@ constexpr qint64 Total = 1'000'000;
 class SyntheticRun
 {
 public:
-    SyntheticRun()
+    explicit SyntheticRun(int workers = Workers)
+        : m_workers(workers)
     {
         m_startNs = monotonicNowNs() - 100'000'000'000;
         m_model.begin(QStringLiteral("timing"), {{QStringLiteral("workers"), Workers}}, m_startNs);
         const int phase = m_model.addPhase(QStringLiteral("processes"), m_startNs);
-        for (int i = 0; i < Workers; ++i) {
+        for (int i = 0; i < m_workers; ++i) {
             m_model.addWorker(phase, QStringLiteral("worker"), i, 100000 + i, m_startNs);
             send(i, RecordKind::Started, 0, 0);
         }
@@ -42,7 +49,7 @@ public:
     {
         for (int n = 0; n < count; ++n) {
             ++m_step;
-            for (int i = 0; i < Workers; ++i) {
+            for (int i = 0; i < m_workers; ++i) {
                 // Each worker at its own pace, so the lines part as they do in a real run.
                 send(i, RecordKind::Progress, std::min<qint64>(m_step * (40 + i) * 60, Total), Total);
                 m_model.addSample(i, m_startNs + m_step * StepNs, 'R', double(m_step) * StepNs / 1e9 / 2);
@@ -65,6 +72,7 @@ private:
         m_model.applyRecord(worker, record);
     }
 
+    int m_workers;
     RunModel m_model;
     qint64 m_startNs = 0;
     qint64 m_step = 0;
@@ -88,6 +96,12 @@ private Q_SLOTS:
     void everySampleArrives();
     void linesGrowWithTheFont();
     void panelsGrowWithTheFont();
+    void chartTextGrowsLessThanTheFont();
+    void timeTicksFollowTheWidth();
+    void legendGivesWayWhenTooWide();
+    void valueAxisTitleFitsItsAxis();
+    void lockCallOutStaysInsideThePlot();
+    void timingLabelsNeverOverlap();
 };
 
 void TestCharts::progressChartIsALiveChart()
@@ -194,6 +208,169 @@ void TestCharts::panelsGrowWithTheFont()
     semaphore.setFont(doubled(semaphore.font()));
     QVERIFY(lock.plot()->graph(0)->pen().widthF() >= 1.8 * lockWidth);
     QVERIFY(semaphore.plot()->graph(0)->pen().widthF() >= 1.8 * semaphoreWidth);
+}
+
+namespace {
+/// Shows @p chart at @p size and lays its plot out; the further replots take in what fitting the plot to
+/// its size changed (the tick count moves a step a frame).
+void showAt(LiveChart& chart, QSize size)
+{
+    chart.resize(size);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    for (int i = 0; i < 10; ++i)
+        chart.plot()->replot();
+}
+
+/// The gap between neighbouring time-axis tick labels, in pixels: negative when they overlap.
+int tickLabelGap(const LiveChart& chart)
+{
+    const QCPAxis* axis = chart.plot()->xAxis;
+    const QFontMetrics metrics(axis->tickLabelFont());
+    int gap = std::numeric_limits<int>::max();
+    const auto ticks = axis->tickVector();
+    const auto labels = axis->tickVectorLabels();
+    for (qsizetype i = 1; i < ticks.size(); ++i) {
+        const double distance = axis->coordToPixel(ticks[i]) - axis->coordToPixel(ticks[i - 1]);
+        const int halves = (metrics.horizontalAdvance(labels[i]) + metrics.horizontalAdvance(labels[i - 1])) / 2;
+        gap = std::min(gap, int(distance) - halves);
+    }
+    return gap;
+}
+} // namespace
+
+void TestCharts::chartTextGrowsLessThanTheFont()
+{
+    CpuChart chart;
+    const QFont base = chart.font();
+    const double label = chart.plot()->yAxis->labelFont().pointSizeF() / base.pointSizeF();
+    chart.setFont(doubled(base));
+    const double largeLabel = chart.plot()->yAxis->labelFont().pointSizeF() / chart.font().pointSizeF();
+    // Larger than the font at the usual size; at presentation sizes the font alone is large enough.
+    QVERIFY2(label > 1.1, qPrintable(QString::number(label)));
+    QCOMPARE(largeLabel, 1.0);
+}
+
+void TestCharts::timeTicksFollowTheWidth()
+{
+    CpuChart chart;
+    showAt(chart, {1600, 400});
+    const int wide = chart.plot()->xAxis->ticker()->tickCount();
+    QVERIFY2(tickLabelGap(chart) > 0, qPrintable(QString::number(tickLabelGap(chart))));
+    showAt(chart, {400, 400});
+    const int narrow = chart.plot()->xAxis->ticker()->tickCount();
+    QVERIFY2(narrow < wide, qPrintable(QStringLiteral("%1 < %2").arg(narrow).arg(wide)));
+    QVERIFY2(tickLabelGap(chart) > 0, qPrintable(QString::number(tickLabelGap(chart))));
+    // Large type in a narrow chart: still apart.
+    chart.setFont(doubled(chart.font()));
+    showAt(chart, {300, 400});
+    QVERIFY2(tickLabelGap(chart) > 0, qPrintable(QString::number(tickLabelGap(chart))));
+}
+
+void TestCharts::legendGivesWayWhenTooWide()
+{
+    SyntheticRun run(4);
+    run.stream(3);
+    ProgressChart chart;
+    chart.setModel(&run.model());
+    chart.refresh();
+    showAt(chart, {1800, 500});
+    QVERIFY(chart.plot()->legend->visible());
+    QVERIFY(chart.plot()->legend->outerRect().width() <= 0.3 * chart.width());
+    // Narrower, the same legend would take more than its share: the line-end names remain.
+    showAt(chart, {500, 500});
+    QVERIFY(!chart.plot()->legend->visible());
+    showAt(chart, {1800, 500});
+    QVERIFY(chart.plot()->legend->visible());
+}
+
+void TestCharts::valueAxisTitleFitsItsAxis()
+{
+    CpuChart chart;
+    showAt(chart, {800, 600});
+    const QString full = chart.plot()->yAxis->label();
+    chart.setFont(doubled(chart.font()));
+    showAt(chart, {800, 160});
+    const QString fitted = chart.plot()->yAxis->label();
+    QVERIFY2(fitted != full, qPrintable(fitted));
+    QVERIFY(
+        QFontMetrics(chart.plot()->yAxis->labelFont()).horizontalAdvance(fitted) <= chart.plot()->axisRect()->height());
+    showAt(chart, {800, 1000});
+    QCOMPARE(chart.plot()->yAxis->label(), full);
+}
+
+void TestCharts::lockCallOutStaysInsideThePlot()
+{
+    RunModel model;
+    const qint64 start = monotonicNowNs() - 10'000'000'000;
+    model.begin(
+        QStringLiteral("lock"), {{QStringLiteral("workers"), 4}, {QStringLiteral("increments"), 100000}}, start);
+    model.addRunSample(QStringLiteral("counter"), start + 100'000'000, 50000);
+    model.setResult(QJsonObject {{QStringLiteral("counter"), 112152}, {QStringLiteral("lost"), 287848}}, {});
+    model.finish(start + 300'000'000, QStringLiteral("completed"));
+    LockPanel panel;
+    panel.setFont(doubled(panel.font()));
+    panel.setModel(&model);
+    panel.refresh();
+    showAt(panel, {420, 300});
+    QCPItemText* callOut = nullptr;
+    for (int i = 0; i < panel.plot()->itemCount(); ++i) {
+        auto* text = qobject_cast<QCPItemText*>(panel.plot()->item(i));
+        if (text && text->visible() && text->text().contains(QLatin1String("lost")))
+            callOut = text;
+    }
+    QVERIFY(callOut);
+    const QRectF box(callOut->topLeft->pixelPosition(), callOut->bottomRight->pixelPosition());
+    QVERIFY2(QRectF(panel.plot()->axisRect()->rect()).contains(box),
+        qPrintable(QStringLiteral("%1×%2").arg(box.width()).arg(box.height())));
+}
+
+void TestCharts::timingLabelsNeverOverlap()
+{
+    RunModel model;
+    const qint64 start = monotonicNowNs() - 10'000'000'000;
+    model.begin(
+        QStringLiteral("timing"), {{QStringLiteral("workers"), 4}, {QStringLiteral("iterations"), 1000}}, start);
+    QJsonArray modes;
+    // As a run measures them: no mode below the ideal (the sequential time over the cores that can work).
+    const double ideal = 2.19 / std::clamp(QThread::idealThreadCount(), 1, 4);
+    const std::pair<const char*, double> elapsed[]
+        = {{"sequential", 2.19}, {"threads", ideal * 1.2}, {"gil", 2.05}, {"processes", ideal * 1.05}};
+    for (const auto& [mode, seconds] : elapsed) {
+        modes.append(QJsonObject {{QStringLiteral("mode"), QLatin1String(mode)}, {QStringLiteral("completed"), true},
+            {QStringLiteral("elapsed_s"), seconds}});
+    }
+    model.setResult(QJsonObject {{QStringLiteral("modes"), modes}}, {});
+    model.finish(start + 300'000'000, QStringLiteral("completed"));
+    TimingPanel panel;
+    panel.setFont(doubled(panel.font()));
+    panel.setModel(&model);
+    panel.refresh();
+    showAt(panel, {520, 360});
+    QCPAxis* axis = panel.plot()->xAxis;
+    QCOMPARE(axis->tickVector().size(), 4);
+
+    // The mode names: each line within its bar's slot, or slanted.
+    const double slot = axis->coordToPixel(1) - axis->coordToPixel(0);
+    const QFontMetrics names(axis->tickLabelFont());
+    if (axis->tickLabelRotation() == 0) {
+        for (const auto& label : axis->tickVectorLabels()) {
+            for (const auto& line : label.split(QLatin1Char('\n')))
+                QVERIFY2(names.horizontalAdvance(line) < slot, qPrintable(line));
+        }
+    }
+    // The labels in the plot (values above the bars, the ideal): no two touch, all inside the plot.
+    QList<QRectF> boxes;
+    for (int i = 0; i < panel.plot()->itemCount(); ++i) {
+        if (auto* text = qobject_cast<QCPItemText*>(panel.plot()->item(i)))
+            boxes.append(QRectF(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition()));
+    }
+    QCOMPARE(boxes.size(), 5);
+    for (qsizetype i = 0; i < boxes.size(); ++i) {
+        QVERIFY(QRectF(panel.plot()->axisRect()->rect()).contains(boxes[i]));
+        for (qsizetype j = i + 1; j < boxes.size(); ++j)
+            QVERIFY2(!boxes[i].intersects(boxes[j]), qPrintable(QStringLiteral("%1 and %2").arg(i).arg(j)));
+    }
 }
 
 QTEST_MAIN(TestCharts)

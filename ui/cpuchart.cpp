@@ -25,7 +25,7 @@ CpuChart::CpuChart(QWidget* parent)
 void CpuChart::retranslate()
 {
     LiveChart::retranslate();
-    plot()->yAxis->setLabel(tr("CPU (% of a core)"));
+    setValueAxisLabel(tr("CPU (% of a core)"), tr("CPU (%)"));
 }
 
 void CpuChart::clearRun()

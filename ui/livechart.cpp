@@ -17,6 +17,8 @@ namespace ProcViz {
 
 namespace {
 constexpr double MinimumSpanSeconds = 1.0;
+constexpr int MinimumTimeTicks = 2;
+constexpr int MaximumTimeTicks = 8;
 
 double styleScaleFor(const QFont& font)
 {
@@ -52,8 +54,11 @@ LiveChart::LiveChart(QWidget* parent)
     // The grid shares its width evenly between the charts instead of by their legends' natural widths.
     m_plot->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_plot->xAxis->setRange(0, MinimumSpanSeconds);
-    // Large tick labels need room: fewer of them than QCustomPlot's default.
+    // Large tick labels need room: fewer of them than QCustomPlot's default (fitTimeTicks() adapts it to
+    // the axis's length and the labels' width).
     m_plot->xAxis->ticker()->setTickCount(4);
+    // Once laid out the axis rect has its size for this frame; fitting to it here still reaches this draw.
+    connect(m_plot, &QCustomPlot::afterLayout, this, &LiveChart::fitToAxisRect);
     m_refreshTimer.setInterval(RefreshIntervalMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, &LiveChart::onTick);
     setTimeAxis(true);
@@ -180,6 +185,75 @@ void LiveChart::retakeRun()
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+double LiveChart::textFactor(double factorAtDefault) const
+{
+    const double fade = std::clamp((m_styleScale - OrdinaryFontScale) / (LargeFontScale - OrdinaryFontScale), 0.0, 1.0);
+    return factorAtDefault + (1.0 - factorAtDefault) * fade;
+}
+
+QFont LiveChart::chartFont(double factorAtDefault) const
+{
+    return scaledFont(font(), textFactor(factorAtDefault));
+}
+
+void LiveChart::setValueAxisLabel(const QString& label, const QString& shortLabel)
+{
+    m_valueLabel = label;
+    m_shortValueLabel = shortLabel;
+    m_plot->yAxis->setLabel(label);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LiveChart::fitToAxisRect()
+{
+    fitTimeTicks();
+    fitValueAxisLabel();
+}
+
+void LiveChart::fitTimeTicks()
+{
+    // The ticks of this frame are made (before the layout): measure them. Labels that touch ask for fewer
+    // ticks; much room to spare asks for more. QCustomPlot rounds the step to a readable one, so one tick
+    // more can halve the spacing: ask for more only with three times the room needed, or it would swing.
+    QCPAxis* axis = m_plot->xAxis;
+    const QVector<double> ticks = axis->tickVector();
+    const QVector<QString> labels = axis->tickVectorLabels();
+    if (!m_timeAxis || ticks.size() < 2 || labels.size() != ticks.size())
+        return;
+    const QFontMetrics metrics(axis->tickLabelFont());
+    int widest = 0;
+    for (qsizetype i = 0; i < ticks.size(); ++i) {
+        if (axis->range().contains(ticks[i]))
+            widest = std::max(widest, metrics.horizontalAdvance(labels[i]));
+    }
+    const int needed = widest + 2 * metrics.averageCharWidth();
+    const double spacing = std::abs(axis->coordToPixel(ticks[1]) - axis->coordToPixel(ticks[0]));
+    auto ticker = axis->ticker();
+    int count = ticker->tickCount();
+    if (spacing < needed && count > MinimumTimeTicks)
+        --count;
+    else if (spacing >= 3 * needed && count < MaximumTimeTicks)
+        ++count;
+    else
+        return;
+    ticker->setTickCount(count);
+    // One step a frame: the next frame's ticks are made with the new count, and measured again.
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LiveChart::fitValueAxisLabel()
+{
+    if (m_valueLabel.isEmpty())
+        return;
+    // The title runs along the axis, so the axis rect's height is its room.
+    const int room = m_plot->axisRect()->height();
+    const QFontMetrics metrics(m_plot->yAxis->labelFont());
+    QString text = m_valueLabel;
+    if (metrics.horizontalAdvance(text) > room)
+        text = metrics.elidedText(m_shortValueLabel, Qt::ElideRight, room);
+    m_plot->yAxis->setLabel(text);
+}
+
 void LiveChart::applyStyle()
 {
     m_styleScale = styleScaleFor(font());
@@ -197,14 +271,14 @@ void LiveChart::applyStyle()
         axis->setSubTickLength(qRound(scaled(2)), 0);
         axis->setLabelColor(text);
         axis->setTickLabelColor(text);
-        axis->setLabelFont(scaledFont(font(), 1.3));
-        axis->setTickLabelFont(scaledFont(font(), 1.2));
+        axis->setLabelFont(chartFont(AxisLabelFactor));
+        axis->setTickLabelFont(chartFont(TickLabelFactor));
         axis->grid()->setPen(QPen(grid, hairline(), Qt::DotLine));
     }
     m_plot->legend->setBrush(pal.brush(QPalette::Base));
     m_plot->legend->setBorderPen(QPen(grid, hairline()));
     m_plot->legend->setTextColor(text);
-    m_plot->legend->setFont(scaledFont(font(), 1.15));
+    m_plot->legend->setFont(chartFont(1.15));
     m_plot->legend->setIconSize(qRound(scaled(32)), qRound(scaled(18))); // QCustomPlot's default, scaled
     applySeriesStyle();
     m_plot->replot(QCustomPlot::rpQueuedReplot);

@@ -46,6 +46,25 @@ public:
     /// A one-pixel line at the default font, in whole pixels so that grids and frames stay crisp.
     int hairline() const { return std::max(1, int(std::lround(m_styleScale))); }
 
+    /// The widget font enlarged for chart text (axis labels, tick labels, notes) by @p factorAtDefault at
+    /// the ordinary font size; the extra fades out as the font itself grows (see textFactor()).
+    QFont chartFont(double factorAtDefault) const;
+    /// @p factorAtDefault at the window's ordinary font, falling to 1 as styleScale() reaches
+    /// LargeFontScale: a font already large enough for the back of a room needs no more, and 1.75 × 1.5
+    /// would crowd the axes out of a chart at 1920×1080.
+    double textFactor(double factorAtDefault) const;
+    /// Where the extra starts to fade (the main window's own 1.15 × the platform's, with room for rounding)
+    /// and where it is gone.
+    static constexpr double OrdinaryFontScale = 1.2;
+    /// Axis titles and tick labels at the ordinary font size, relative to the widget font.
+    static constexpr double AxisLabelFactor = 1.3;
+    static constexpr double TickLabelFactor = 1.2;
+    static constexpr double LargeFontScale = 1.6;
+
+    /// Sets the value axis's title: @p label when it fits the axis's height, else @p shortLabel, else
+    /// @p shortLabel elided. Both translated by the caller.
+    void setValueAxisLabel(const QString& label, const QString& shortLabel);
+
 protected:
     const RunModel* model() const { return m_model; }
     bool hasTimeAxis() const { return m_timeAxis; }
@@ -65,10 +84,15 @@ protected:
     void followLiveEnd();
     void changeEvent(QEvent* event) override;
     void applyStyle();
+    /// Fits what depends on the axis rect's size once the plot is laid out (before it draws): the time
+    /// axis's tick count, the value axis's title and, in subclasses, their notes. Subclasses call the base.
+    virtual void fitToAxisRect();
 
 private:
     void onTick();
     void retakeRun();
+    void fitTimeTicks();
+    void fitValueAxisLabel();
 
     const RunModel* m_model = nullptr;
     FollowState* m_follow = nullptr;
@@ -79,6 +103,8 @@ private:
     bool m_timeAxis = true;
     bool m_settingRange = false;
     double m_styleScale = 1;
+    QString m_valueLabel;
+    QString m_shortValueLabel;
 };
 
 /// Scales a font, for axis labels readable on a projector.

@@ -3,6 +3,7 @@
 
 #include "model/runmodel.h"
 #include "statepalette.h"
+#include "textfit.h"
 
 #include <qcustomplot.h>
 
@@ -30,7 +31,7 @@ LockPanel::LockPanel(QWidget* parent)
 void LockPanel::retranslate()
 {
     LiveChart::retranslate();
-    plot()->yAxis->setLabel(tr("shared counter"));
+    setValueAxisLabel(tr("shared counter"), tr("counter"));
     m_counter->setName(tr("counter in shared memory"));
 }
 
@@ -88,11 +89,25 @@ void LockPanel::applySeriesStyle()
     m_counter->setPen(QPen(StatePalette::seriesColor(0, palette().color(QPalette::Base)), scaled(4)));
     m_ideal->setPen(QPen(text, scaled(2), Qt::DashLine));
     m_idealLabel->setColor(text);
-    m_idealLabel->setFont(scaledFont(font(), 1.2));
+    m_idealLabel->setFont(chartFont(1.2));
     m_lostLabel->setColor(Qt::white);
-    QFont bold = scaledFont(font(), 1.5);
-    bold.setBold(true);
-    m_lostLabel->setFont(bold);
+    m_lostFont = chartFont(1.5);
+    m_lostFont.setBold(true);
+    m_lostLabel->setFont(m_lostFont);
+}
+
+void LockPanel::fitToAxisRect()
+{
+    LiveChart::fitToAxisRect();
+    if (!m_lostLabel->visible())
+        return;
+    // The call-out stays inside the plot: most of its width, under half its height (the line rises
+    // behind it), less the box's padding.
+    const QRect plotRect = plot()->axisRect()->rect();
+    const QMargins padding = m_lostLabel->padding();
+    const QSize room(int(plotRect.width() * 0.9) - padding.left() - padding.right(),
+        int(plotRect.height() * 0.45) - padding.top() - padding.bottom());
+    m_lostLabel->setFont(fittedFont(m_lostFont, m_lostLabel->text(), room));
 }
 
 } // namespace ProcViz

@@ -22,12 +22,14 @@ protected:
     void clearRun() override;
     bool updateFromModel() override;
     void applySeriesStyle() override;
+    void fitToAxisRect() override;
 
 private:
     QCPGraph* m_counter = nullptr;
     QCPItemStraightLine* m_ideal = nullptr;
     QCPItemText* m_idealLabel = nullptr;
     QCPItemText* m_lostLabel = nullptr;
+    QFont m_lostFont; ///< the call-out's size when the plot has room for it
     qsizetype m_pointCount = 0;
 };
 

@@ -78,6 +78,8 @@ void PresentationMode::setActive(bool on)
     }
     scaleFonts(m_window, on ? FontFactor : 1.0 / FontFactor);
     m_themes->setHighContrast(on);
+    // A narrow list in large type would wrap the summaries into items taller than the screen.
+    m_window->scenarioList()->setCompact(on);
     if (m_fullScreenAllowed)
         setFullScreen(on);
     Q_EMIT activeChanged(on);

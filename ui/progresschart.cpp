@@ -20,7 +20,9 @@ constexpr double LineWidth = 3;
 constexpr double MarkerSize = 11;
 constexpr int HeaderPadding = 4;
 constexpr size_t MaxLegendEntries = 12;
-constexpr int MinimumWidthForLegend = 560;
+/// Wider than this share of the chart, the legend would crowd the lines and cover the phase names.
+constexpr double MaxLegendShare = 0.3;
+constexpr double HeaderFactor = 1.35;
 /// Past the colours, the next seven lines of a phase get the next shape: filled ones first, which read
 /// best when small, then the outlines. Ten shapes times seven colours: 70 lines without two alike.
 constexpr std::array<QCPScatterStyle::ScatterShape, 10> MarkerShapes
@@ -28,9 +30,8 @@ constexpr std::array<QCPScatterStyle::ScatterShape, 10> MarkerShapes
         QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssCross, QCPScatterStyle::ssPlus, QCPScatterStyle::ssStar,
         QCPScatterStyle::ssCrossSquare, QCPScatterStyle::ssPlusCircle};
 
-QFont headerFont(const QFont& base)
+QFont bold(QFont font)
 {
-    QFont font = scaledFont(base, 1.35);
     font.setBold(true);
     return font;
 }
@@ -152,7 +153,6 @@ void ProgressChart::addMissingSeries()
     std::sort(m_series.begin(), m_series.end(),
         [](const Series& a, const Series& b) { return std::tie(a.workerId, a.lane) < std::tie(b.workerId, b.lane); });
     plot()->legend->clearItems();
-    updateLegendVisibility();
     // Past a dozen lines the legend stays hidden: entries nobody sees need not be made (nor laid out).
     const bool listed = m_series.size() <= MaxLegendEntries;
     QList<LaneGraph*> graphs;
@@ -167,6 +167,8 @@ void ProgressChart::addMissingSeries()
         graphs.append(m_series[i].graph);
     }
     m_endMarkers->setGraphs(graphs);
+    // Whether the legend fits depends on its entries' widths.
+    updateLegendVisibility();
 }
 
 void ProgressChart::appendNewPoints(Series& series)
@@ -247,9 +249,11 @@ QString ProgressChart::shortName(int workerId, int lane) const
 
 void ProgressChart::updateLegendVisibility()
 {
-    // Past a dozen lines, or in a narrow window, the legend would crowd out the chart; the line-end names
-    // and the timeline's lane labels name every PID then.
-    const bool visible = m_series.size() <= MaxLegendEntries && width() >= MinimumWidthForLegend;
+    // Past a dozen lines, or when it would take too much of the width (a narrow window, large type), the
+    // legend would crowd out the chart; the line-end names and the timeline's lane labels name every PID then.
+    bool visible = m_series.size() <= MaxLegendEntries;
+    if (visible && plot()->legend->itemCount() > 0)
+        visible = plot()->legend->minimumOuterSizeHint().width() <= MaxLegendShare * width();
     plot()->legend->setVisible(visible);
     // A hidden legend still holds its column in the layout: take the column out so the plot gets the room.
     auto* layout = plot()->plotLayout();
@@ -275,14 +279,14 @@ void ProgressChart::resizeEvent(QResizeEvent* event)
 void ProgressChart::retranslate()
 {
     LiveChart::retranslate();
-    plot()->yAxis->setLabel(tr("progress (%)"));
+    setValueAxisLabel(tr("progress (%)"), tr("progress"));
 }
 
 void ProgressChart::applySeriesStyle()
 {
     const QPalette pal = palette();
     // Room above the plot for the phase names.
-    const int headerHeight = QFontMetrics(headerFont(font())).height() + 2 * HeaderPadding;
+    const int headerHeight = QFontMetrics(bold(chartFont(HeaderFactor))).height() + 2 * HeaderPadding;
     plot()->axisRect()->setMinimumMargins(QMargins(0, headerHeight, 0, 0));
     m_endMarkers->setLabelFont(font());
     m_endMarkers->setLabelColors(pal.color(QPalette::WindowText), pal.color(QPalette::Base));
@@ -293,6 +297,8 @@ void ProgressChart::applySeriesStyle()
     }
     for (auto& marker : m_phases)
         styleMarker(marker);
+    // The legend's font has just changed with the widget's: whether it fits may have changed with it.
+    updateLegendVisibility();
 }
 
 void ProgressChart::styleSeries(const Series& series, int position)
@@ -308,7 +314,7 @@ void ProgressChart::styleMarker(PhaseMarker& marker)
 {
     const QColor text = palette().color(QPalette::WindowText);
     marker.header->setColor(text);
-    marker.header->setFont(headerFont(font()));
+    marker.header->setFont(bold(chartFont(HeaderFactor)));
     marker.width = QFontMetrics(marker.header->font()).horizontalAdvance(marker.header->text()) + 2 * HeaderPadding;
     if (marker.separator)
         marker.separator->setPen(QPen(text, scaled(2), Qt::DashLine));

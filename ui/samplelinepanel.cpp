@@ -33,7 +33,8 @@ SampleLinePanel::SampleLinePanel(Spec spec, QWidget* parent)
 void SampleLinePanel::retranslate()
 {
     LiveChart::retranslate();
-    plot()->yAxis->setLabel(QCoreApplication::translate("ProcViz::ScenarioPanels", m_spec.axisLabel));
+    const QString label = QCoreApplication::translate("ProcViz::ScenarioPanels", m_spec.axisLabel);
+    setValueAxisLabel(label, label);
 }
 
 void SampleLinePanel::clearRun()
@@ -90,11 +91,11 @@ void SampleLinePanel::applySeriesStyle()
     m_line->setBrush(fill);
     m_limit->setPen(QPen(QColor(0xD55E00), scaled(3), Qt::DashLine));
     m_limitLabel->setColor(text);
-    QFont bold = scaledFont(font(), 1.2);
+    QFont bold = chartFont(1.2);
     bold.setBold(true);
     m_limitLabel->setFont(bold);
     m_summary->setColor(text);
-    m_summary->setFont(scaledFont(font(), 1.15));
+    m_summary->setFont(chartFont(1.15));
     m_summary->setBrush(palette().brush(QPalette::Base));
     m_summary->setPen(QPen(palette().color(QPalette::Mid)));
 }

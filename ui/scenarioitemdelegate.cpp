@@ -47,10 +47,13 @@ void ScenarioItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     const QFont title = titleFont(option.font);
     painter->setFont(title);
     const QRect titleRect = QFontMetrics(title).boundingRect(text, Qt::TextWordWrap, index.data().toString());
-    painter->drawText(text, Qt::TextWordWrap, index.data().toString());
-    painter->setFont(option.font);
-    painter->drawText(
-        text.adjusted(0, titleRect.height() + 2, 0, 0), Qt::TextWordWrap, index.data(SummaryRole).toString());
+    // Compact, the title sits beside the middle of the icon; with a summary it heads the text.
+    painter->drawText(text, Qt::TextWordWrap | (m_compact ? Qt::AlignVCenter : Qt::AlignTop), index.data().toString());
+    if (!m_compact) {
+        painter->setFont(option.font);
+        painter->drawText(
+            text.adjusted(0, titleRect.height() + 2, 0, 0), Qt::TextWordWrap, index.data(SummaryRole).toString());
+    }
     painter->restore();
 }
 
@@ -64,8 +67,9 @@ QSize ScenarioItemDelegate::sizeHint(const QStyleOptionViewItem& option, const Q
     const QRect text = textRect(opt);
     const int titleHeight
         = QFontMetrics(titleFont(option.font)).boundingRect(text, Qt::TextWordWrap, index.data().toString()).height();
-    const int summaryHeight
-        = QFontMetrics(option.font).boundingRect(text, Qt::TextWordWrap, index.data(SummaryRole).toString()).height();
+    const int summaryHeight = m_compact
+        ? -2 // nor the gap above it
+        : QFontMetrics(option.font).boundingRect(text, Qt::TextWordWrap, index.data(SummaryRole).toString()).height();
     return QSize(width, std::max(titleHeight + 2 + summaryHeight, option.decorationSize.height()) + 2 * Margin);
 }
 

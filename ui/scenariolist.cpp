@@ -16,13 +16,14 @@ constexpr int IconSize = 40;
 
 ScenarioList::ScenarioList(QWidget* parent)
     : QListWidget(parent)
+    , m_delegate(new ScenarioItemDelegate(this))
 {
     setObjectName(QStringLiteral("scenarios"));
     setIconSize(QSize(IconSize, IconSize));
     setWordWrap(true);
     setSpacing(2);
     setUniformItemSizes(false);
-    setItemDelegate(new ScenarioItemDelegate(this));
+    setItemDelegate(m_delegate);
     // Item heights depend on the width the summaries wrap to.
     setResizeMode(QListView::Adjust);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -56,6 +57,21 @@ void ScenarioList::changeEvent(QEvent* event)
     QListWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+}
+
+void ScenarioList::setCompact(bool compact)
+{
+    if (compact == m_delegate->isCompact())
+        return;
+    m_delegate->setCompact(compact);
+    // The items' heights change with it.
+    scheduleDelayedItemsLayout();
+    viewport()->update();
+}
+
+bool ScenarioList::isCompact() const
+{
+    return m_delegate->isCompact();
 }
 
 QString ScenarioList::currentScenario() const

@@ -5,6 +5,8 @@
 
 namespace ProcViz {
 
+class ScenarioItemDelegate;
+
 /// Every scenario compiled in: an icon, its title and its one-line summary. Selecting one (mouse or
 /// arrow keys) emits scenarioSelected().
 class ScenarioList : public QListWidget
@@ -16,6 +18,10 @@ public:
     QString currentScenario() const;
     bool selectScenario(const QString& id);
 
+    /// Titles only, the summaries left to the tooltips (presentation mode sets it).
+    void setCompact(bool compact);
+    bool isCompact() const;
+
 Q_SIGNALS:
     void scenarioSelected(const QString& id);
 
@@ -26,6 +32,8 @@ private:
     /// Title, summary and tooltip of each entry, in the current language.
     void retranslate();
     static QIcon makeIcon(const QString& id, int position);
+
+    ScenarioItemDelegate* m_delegate;
 };
 
 } // namespace ProcViz

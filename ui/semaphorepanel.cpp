@@ -26,7 +26,7 @@ SemaphorePanel::SemaphorePanel(QWidget* parent)
 void SemaphorePanel::retranslate()
 {
     LiveChart::retranslate();
-    plot()->yAxis->setLabel(tr("permits in use"));
+    setValueAxisLabel(tr("permits in use"), tr("permits"));
 }
 
 void SemaphorePanel::clearRun()
@@ -72,7 +72,7 @@ void SemaphorePanel::applySeriesStyle()
     m_inUse->setBrush(fill);
     m_limit->setPen(QPen(QColor(0xD55E00), scaled(3), Qt::DashLine));
     m_limitLabel->setColor(text);
-    QFont bold = scaledFont(font(), 1.3);
+    QFont bold = chartFont(1.3);
     bold.setBold(true);
     m_limitLabel->setFont(bold);
 }

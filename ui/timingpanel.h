@@ -6,6 +6,7 @@
 #include <QMap>
 
 class QCPBars;
+class QCPItemText;
 
 namespace ProcViz {
 
@@ -26,15 +27,35 @@ protected:
     void clearRun() override;
     bool updateFromModel() override;
     void applySeriesStyle() override;
+    void fitToAxisRect() override;
 
 private:
+    /// How the mode names under the bars are set: on one line, a word a line, or slanted.
+    enum class ModeNameLayout
+    {
+        OneLine,
+        Wrapped,
+        Slanted
+    };
+
     void rebuild();
+    void setModeNames(ModeNameLayout layout);
+    void fitModeNames(int slotWidth);
+    void fitBarLabels(int slotWidth);
+    void placeIdealLabel();
 
     QCPBars* m_bars = nullptr;
     QMap<QString, double> m_elapsed;
     QString m_workload; ///< workers and iterations the kept results were measured with
     int m_workers = 1;
     qint64 m_takenStartNs = -1;
+    double m_highest = 0; ///< the tallest bar, seconds
+    ModeNameLayout m_modeNameLayout = ModeNameLayout::OneLine;
+    QList<QCPItemText*> m_valueLabels; ///< above the bars; owned by the plot, remade by rebuild()
+    QCPItemText* m_idealLabel = nullptr;
+    double m_idealSeconds = 0;
+    QFont m_valueFont; ///< the labels' sizes when the plot has room for them
+    QFont m_idealFont;
 };
 
 } // namespace ProcViz

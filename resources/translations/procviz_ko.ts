@@ -191,6 +191,10 @@ stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files
         <source>%1 · PID %2</source>
         <translation>%1 · PID %2</translation>
     </message>
+    <message>
+        <source>CPU (%)</source>
+        <translation>CPU (%)</translation>
+    </message>
 </context>
 <context>
     <name>ProcViz::Export</name>
@@ -498,6 +502,10 @@ no update lost</source>
         <translation>결과 %L1
 사라진 갱신 없음</translation>
     </message>
+    <message>
+        <source>counter</source>
+        <translation>카운터</translation>
+    </message>
 </context>
 <context>
     <name>ProcViz::MainWindow</name>
@@ -766,6 +774,10 @@ no update lost</source>
     <message>
         <source>u%1</source>
         <translation>u%1</translation>
+    </message>
+    <message>
+        <source>progress</source>
+        <translation>진행률</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +1484,10 @@ Output:
         <source>limit: %1 permits</source>
         <translation>한도: 허가 %1개</translation>
     </message>
+    <message>
+        <source>permits</source>
+        <translation>허가</translation>
+    </message>
 </context>
 <context>
     <name>ProcViz::StatePalette</name>
@@ -1563,6 +1579,10 @@ Output:
         <translation>
             <numerusform>코어 %n개일 때 이상적인 값: %1초</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>elapsed (s)</source>
+        <translation>경과 (초)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "textfit.h"
+
+#include <QFontMetrics>
+#include <QString>
+
+namespace ProcViz {
+
+QFont fittedFont(QFont font, const QString& text, QSize room, double smallestPointSize)
+{
+    // Steps of a tenth: a handful of measurements at most, and the result does not jitter between sizes
+    // while the plot is resized.
+    while (font.pointSizeF() * 0.9 >= smallestPointSize) {
+        const QSize needed = QFontMetrics(font).size(0, text);
+        if (needed.width() <= room.width() && needed.height() <= room.height())
+            break;
+        font.setPointSizeF(font.pointSizeF() * 0.9);
+    }
+    return font;
+}
+
+} // namespace ProcViz
