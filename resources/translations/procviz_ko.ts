@@ -1067,6 +1067,10 @@ Output:
         <source>--%1 %2: that worker had already ended; nothing sent</source>
         <translation>--%1 %2: 그 워커는 이미 끝나서 아무것도 보내지 않았습니다</translation>
     </message>
+    <message>
+        <source>Could not start the worker spawner: %1</source>
+        <translation>워커 생성기(spawner)를 시작할 수 없습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>ProcViz::RunOptions</name>
@@ -1614,12 +1618,59 @@ Output:
         <translation>입력 파이프를 만들 수 없습니다: %1</translation>
     </message>
     <message>
+        <source>pidfd_open failed (Linux 5.3 or newer is needed): %1</source>
+        <translation>pidfd_open 실패 (Linux 5.3 이상이 필요합니다): %1</translation>
+    </message>
+</context>
+<context>
+    <name>Spawner</name>
+    <message>
+        <source>Could not create the spawner&apos;s socket: %1</source>
+        <translation>생성기의 소켓을 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
         <source>Could not start the worker program &apos;%1&apos;: %2</source>
         <translation>워커 프로그램 &apos;%1&apos;을(를) 시작할 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>pidfd_open failed (Linux 5.3 or newer is needed): %1</source>
-        <translation>pidfd_open 실패 (Linux 5.3 이상이 필요합니다): %1</translation>
+        <source>The worker program &apos;%1&apos; could not act as spawner: %2</source>
+        <translation>워커 프로그램 &apos;%1&apos;이(가) 생성기 역할을 할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The worker spawner is gone.</source>
+        <translation>워커 생성기가 사라졌습니다.</translation>
+    </message>
+    <message>
+        <source>Could not send a request to the worker spawner: %1</source>
+        <translation>워커 생성기에 요청을 보낼 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The worker spawner sent a malformed answer.</source>
+        <translation>워커 생성기가 잘못된 응답을 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>The worker spawner could not create the worker: %1</source>
+        <translation>워커 생성기가 워커를 만들 수 없었습니다: %1</translation>
+    </message>
+    <message>
+        <source>The worker spawner (pid %1) did not answer within %2 ms.</source>
+        <translation>워커 생성기(pid %1)가 %2 ms 안에 응답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Could not read from the worker spawner: %1</source>
+        <translation>워커 생성기에서 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The worker spawner (pid %1) was killed by signal %2 (%3).</source>
+        <translation>워커 생성기(pid %1)가 시그널 %2(%3)로 죽었습니다.</translation>
+    </message>
+    <message>
+        <source>The worker spawner (pid %1) exited with code %2.</source>
+        <translation>워커 생성기(pid %1)가 종료 코드 %2로 끝났습니다.</translation>
+    </message>
+    <message>
+        <source>The worker spawner (pid %1) ended unexpectedly.</source>
+        <translation>워커 생성기(pid %1)가 예기치 않게 끝났습니다.</translation>
     </message>
 </context>
 <context>
