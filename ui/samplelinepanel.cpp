@@ -3,6 +3,7 @@
 
 #include "model/runmodel.h"
 #include "statepalette.h"
+#include "textfit.h"
 
 #include <QCoreApplication>
 #include <qcustomplot.h>
@@ -73,11 +74,17 @@ bool SampleLinePanel::updateFromModel()
         }
         m_pointCount = series.points.size();
     }
+    const double top = m_highest * 1.15 + 0.5;
     if (model()->endNs() >= 0 && m_spec.summary && !model()->result().isEmpty()) {
         m_summary->setText(m_spec.summary(model()->result()));
         m_summary->setVisible(!m_summary->text().isEmpty());
+        // The summary goes in the corner the line has left: a line that ends high (tasks done) would be
+        // hidden behind it at the top, one that ends low (queue depth) at the bottom.
+        const bool endsHigh = !m_line->data()->isEmpty() && (m_line->data()->constEnd() - 1)->value > top / 2;
+        m_summary->setPositionAlignment(Qt::AlignRight | (endsHigh ? Qt::AlignBottom : Qt::AlignTop));
+        m_summary->position->setCoords(0.98, endsHigh ? 0.96 : 0.04);
     }
-    plot()->yAxis->setRange(0, m_highest * 1.15 + 0.5);
+    plot()->yAxis->setRange(0, top);
     return true;
 }
 
@@ -95,9 +102,24 @@ void SampleLinePanel::applySeriesStyle()
     bold.setBold(true);
     m_limitLabel->setFont(bold);
     m_summary->setColor(text);
-    m_summary->setFont(chartFont(1.15));
+    m_summaryFont = chartFont(1.15);
+    m_summary->setFont(m_summaryFont);
     m_summary->setBrush(palette().brush(QPalette::Base));
     m_summary->setPen(QPen(palette().color(QPalette::Mid)));
+}
+
+void SampleLinePanel::fitToAxisRect()
+{
+    LiveChart::fitToAxisRect();
+    if (!m_summary->visible())
+        return;
+    // The summary may cover at most three quarters of the width and half the height of the plot, in the corner
+    // the line has left, so the line it explains stays in view.
+    const QRect plotRect = plot()->axisRect()->rect();
+    const QMargins padding = m_summary->padding();
+    const QSize room(int(plotRect.width() * 0.75) - padding.left() - padding.right(),
+        int(plotRect.height() * 0.5) - padding.top() - padding.bottom());
+    m_summary->setFont(fittedFont(m_summaryFont, m_summary->text(), room));
 }
 
 } // namespace ProcViz

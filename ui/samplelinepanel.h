@@ -5,6 +5,8 @@
 
 #include <QJsonObject>
 
+#include <QFont>
+
 #include <functional>
 
 class QCPGraph;
@@ -37,6 +39,7 @@ protected:
     void clearRun() override;
     bool updateFromModel() override;
     void applySeriesStyle() override;
+    void fitToAxisRect() override;
 
 private:
     Spec m_spec;
@@ -44,6 +47,7 @@ private:
     QCPItemStraightLine* m_limit = nullptr;
     QCPItemText* m_limitLabel = nullptr;
     QCPItemText* m_summary = nullptr;
+    QFont m_summaryFont; ///< as styled; fitToAxisRect() shrinks a copy to the plot
     qsizetype m_pointCount = 0;
     double m_highest = 1;
 };
