@@ -28,6 +28,12 @@ QString queueSummary(const QJsonObject& result)
     QString text = QCoreApplication::translate("ProcViz::ScenarioPanels", "items per consumer:");
     text += QLatin1Char('\n');
     text += perPid(result.value(QLatin1String("per_consumer")).toObject(), "PID %1 → %2");
+    // Each consumer passes the sentinel on before it leaves, so the last one leaves it in the queue, as in
+    // Python; without a word the 1 at the end of the chart reads like an item nobody took.
+    if (result.value(QLatin1String("outcome")).toString() == QLatin1String("completed")) {
+        text += QLatin1Char('\n');
+        text += QCoreApplication::translate("ProcViz::ScenarioPanels", "the 1 left at the end: the sentinel (None)");
+    }
     return text;
 }
 

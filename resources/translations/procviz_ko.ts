@@ -1477,6 +1477,10 @@ Output:
         <source>imbalance (max ÷ mean busy): %1×</source>
         <translation>불균형 (가장 바쁜 시간 ÷ 평균): %1×</translation>
     </message>
+    <message>
+        <source>the 1 left at the end: the sentinel (None)</source>
+        <translation>끝에 남은 1개: 스트림 끝 표시(None)</translation>
+    </message>
 </context>
 <context>
     <name>ProcViz::SemaphorePanel</name>
