@@ -101,13 +101,8 @@ void LockPanel::fitToAxisRect()
     LiveChart::fitToAxisRect();
     if (!m_lostLabel->visible())
         return;
-    // The call-out stays inside the plot: most of its width, under half its height (the line rises
-    // behind it), less the box's padding.
-    const QRect plotRect = plot()->axisRect()->rect();
-    const QMargins padding = m_lostLabel->padding();
-    const QSize room(int(plotRect.width() * 0.9) - padding.left() - padding.right(),
-        int(plotRect.height() * 0.45) - padding.top() - padding.bottom());
-    m_lostLabel->setFont(fittedFont(m_lostFont, m_lostLabel->text(), room));
+    // Most of the plot's width, under half its height: the line rises behind it.
+    fitIntoPlot(m_lostLabel, m_lostFont, 0.9, 0.45);
 }
 
 } // namespace ProcViz

@@ -113,13 +113,8 @@ void SampleLinePanel::fitToAxisRect()
     LiveChart::fitToAxisRect();
     if (!m_summary->visible())
         return;
-    // The summary may cover at most three quarters of the width and half the height of the plot, in the corner
-    // the line has left, so the line it explains stays in view.
-    const QRect plotRect = plot()->axisRect()->rect();
-    const QMargins padding = m_summary->padding();
-    const QSize room(int(plotRect.width() * 0.75) - padding.left() - padding.right(),
-        int(plotRect.height() * 0.5) - padding.top() - padding.bottom());
-    m_summary->setFont(fittedFont(m_summaryFont, m_summary->text(), room));
+    // At most three quarters of the width and half the height, in the corner the line has left.
+    fitIntoPlot(m_summary, m_summaryFont, 0.75, 0.5);
 }
 
 } // namespace ProcViz

@@ -3,6 +3,7 @@
 
 #include <QFontMetrics>
 #include <QString>
+#include <qcustomplot.h>
 
 namespace ProcViz {
 
@@ -17,6 +18,15 @@ QFont fittedFont(QFont font, const QString& text, QSize room, double smallestPoi
         font.setPointSizeF(font.pointSizeF() * 0.9);
     }
     return font;
+}
+
+void fitIntoPlot(QCPItemText* label, const QFont& font, double widthShare, double heightShare)
+{
+    const QRect plotRect = label->parentPlot()->axisRect()->rect();
+    const QMargins padding = label->padding();
+    const QSize room(int(plotRect.width() * widthShare) - padding.left() - padding.right(),
+        int(plotRect.height() * heightShare) - padding.top() - padding.bottom());
+    label->setFont(fittedFont(font, label->text(), room));
 }
 
 } // namespace ProcViz

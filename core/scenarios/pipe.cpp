@@ -379,8 +379,9 @@ std::int64_t Endpoint::progressTotal() const
 
 void Endpoint::reportProgress()
 {
-    if (m_throttle.shouldReport(progressDone() * 1000 / progressTotal()))
-        m_telemetry.progress(progressDone(), progressTotal());
+    const auto done = progressDone(), total = progressTotal();
+    if (m_throttle.shouldReport(done * 1000 / total))
+        m_telemetry.progress(done, total);
 }
 
 int Endpoint::run()
