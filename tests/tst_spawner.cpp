@@ -32,11 +32,11 @@ QByteArray statusField(qint64 pid, const QByteArray& name)
     return {};
 }
 
-qint64 processGroupOf(qint64 pid)
+qint64 sessionOf(qint64 pid)
 {
-    // Fields after the command name, which may hold spaces: state ppid pgrp ...
+    // Fields after the command name, which may hold spaces: state ppid pgrp session ...
     const auto stat = readProc(pid, "stat");
-    return stat.mid(stat.lastIndexOf(')') + 2).split(' ').value(2).toLongLong();
+    return stat.mid(stat.lastIndexOf(')') + 2).split(' ').value(3).toLongLong();
 }
 
 QList<qint64> spawners()
@@ -106,7 +106,7 @@ private Q_SLOTS:
         options.cpuLimitSeconds = 77;
         options.workerNice = 19;
         QSignalSpy finished(m_controller.get(), &RunController::finished);
-        // More than one batch of requests (Spawner::MaxInFlight), so both ways of joining the group are used.
+        // More than one batch of requests (Spawner::MaxInFlight): answers are taken while requests go out.
         constexpr int Workers = 12;
         QVERIFY(m_controller->start(QStringLiteral("lifecycle"), lifecycle(Workers, 20000), options));
         QVERIFY(waitForAllStarted(*m_controller, Workers));
@@ -117,8 +117,12 @@ private Q_SLOTS:
             // The engine's child, not the spawner's, with its own PID (the worker says so itself)...
             QCOMPARE(statusField(worker.pid, "PPid"), QByteArray::number(getpid()));
             QCOMPARE(worker.lanes.at(0).tid, worker.pid);
-            // ...in the phase's group, led by its first worker...
-            QCOMPARE(processGroupOf(worker.pid), workers.at(0).pid);
+            // ...in the spawner's session, not ours: one scheduling group (autogroup) for all the run's
+            // workers, weighed as a whole against the window, and lowered as a whole...
+            QVERIFY(sessionOf(worker.pid) != getsid(0));
+            QCOMPARE(sessionOf(worker.pid), sessionOf(workers.at(0).pid));
+            if (const auto group = readProc(worker.pid, "autogroup"); !group.isEmpty())
+                QVERIFY2(group.trimmed().endsWith("nice 19"), group.constData());
             // ...with the run's CPU-time limit...
             const auto limits = readProc(worker.pid, "limits");
             const auto cpuLine = limits.mid(limits.indexOf("Max cpu time")).split('\n').at(0).simplified();
@@ -137,11 +141,14 @@ private Q_SLOTS:
             QVERIFY(QFile::symLinkTarget(QStringLiteral("/proc/%1/fd/0").arg(worker.pid)).contains(QLatin1String("pipe:")));
         }
         QCOMPARE(QSet<qint64>(pids.cbegin(), pids.cend()).size(), Workers);
-        // Its only phase is spawned, so the spawner has already gone: our children are the workers alone.
-        auto children = childProcesses();
-        std::sort(children.begin(), children.end());
+        // Its only phase is spawned, so the spawner goes (by itself, reaped without a wait): our children
+        // are the workers alone.
         std::sort(pids.begin(), pids.end());
-        QCOMPARE(children, pids);
+        QVERIFY(QTest::qWaitFor([&] {
+            auto children = childProcesses();
+            std::sort(children.begin(), children.end());
+            return children == pids;
+        }, 10000));
         m_controller->stop();
         QVERIFY(finished.wait(10000));
     }
@@ -176,6 +183,43 @@ private Q_SLOTS:
             qPrintable(message));
         QCOMPARE(m_controller->model().workers().at(0).exitCode, std::optional<int>(0)); // the first phase ran
         QCOMPARE(childProcesses(), QList<qint64>());
+    }
+
+    // The workers of a phase are asked for in batches and come while the event loop runs: whatever the
+    // user does in between must reach the ones that are still on their way too.
+    void stopWhileLaunchingEndsEveryWorker()
+    {
+        QSignalSpy finished(m_controller.get(), &RunController::finished);
+        QSignalSpy started(m_controller.get(), &RunController::workerStarted);
+        QVERIFY(m_controller->start(QStringLiteral("lifecycle"), lifecycle(40, 60000)));
+        QVERIFY(started.wait(10000));
+        QVERIFY(started.size() < 40); // still launching
+        m_controller->stop();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.at(0).at(0).toString(), QStringLiteral("stopped"));
+        for (const auto& worker : m_controller->model().workers())
+            QVERIFY(!worker.isAlive());
+        QCOMPARE(childProcesses(), QList<qint64>());
+    }
+
+    void pauseWhileLaunchingStopsLateWorkersToo()
+    {
+        QSignalSpy started(m_controller.get(), &RunController::workerStarted);
+        constexpr int Workers = 24;
+        QVERIFY(m_controller->start(QStringLiteral("lifecycle"), lifecycle(Workers, 60000)));
+        m_controller->pause();
+        QVERIFY(QTest::qWaitFor([&] { return started.size() == Workers; }, 20000));
+        for (const auto& worker : m_controller->model().workers()) {
+            QVERIFY2(QTest::qWaitFor([&] { return ProcStat::read(worker.pid).value_or(ProcStat {}).state == 'T'; }, 5000),
+                qPrintable(QString::number(worker.pid)));
+        }
+        m_controller->stop();
+    }
+
+    void destroyedWhileLaunchingLeavesNothing()
+    {
+        QVERIFY(m_controller->start(QStringLiteral("lifecycle"), lifecycle(40, 60000)));
+        m_controller.reset(); // cleanup() checks that no worker, spawner or zombie is left
     }
 
     void crashedWorkerIsReaped()
@@ -224,10 +268,15 @@ private Q_SLOTS:
 
     void programThatCannotSpawnIsNamed()
     {
-        // /bin/true runs, but never says it is ready to spawn: the run must not start, and say so.
+        // /bin/true runs, but never says it is ready to spawn: the run fails, and says so.
         m_controller->setWorkerProgram(QStringLiteral("/bin/true"));
         QSignalSpy failed(m_controller.get(), &RunController::failed);
-        QVERIFY(!m_controller->start(QStringLiteral("lifecycle"), lifecycle(1, 0)));
+        QSignalSpy finished(m_controller.get(), &RunController::finished);
+        // Depending on how soon /bin/true is gone, the request already fails to go out (start() says so) or
+        // the answer never comes (the run fails a moment later).
+        m_controller->start(QStringLiteral("lifecycle"), lifecycle(1, 0));
+        QVERIFY(!finished.isEmpty() || finished.wait(10000));
+        QCOMPARE(finished.at(0).at(0).toString(), QStringLiteral("failed"));
         QCOMPARE(failed.size(), 1);
         const auto message = failed.at(0).at(0).toString();
         QVERIFY2(message.contains(QLatin1String("spawner")) && message.contains(QLatin1String("exited with code 0")),

@@ -2,6 +2,7 @@
 #include "runcontroller.h"
 
 #include "ipc/sharedmemory.h"
+#include "phaselauncher.h"
 #include "procstat.h"
 #include "scenario/scenarioregistry.h"
 #include "spawner.h"
@@ -37,7 +38,7 @@ RunController::RunController(QObject* parent)
     m_sampleTimer.setInterval(SampleIntervalMs);
     connect(&m_sampleTimer, &QTimer::timeout, this, &RunController::sample);
     m_stopTimer.setSingleShot(true);
-    connect(&m_stopTimer, &QTimer::timeout, this, [this] { signalGroup(SIGKILL); });
+    connect(&m_stopTimer, &QTimer::timeout, this, [this] { signalWorkers(SIGKILL); });
 }
 
 RunController::~RunController()
@@ -107,7 +108,7 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
             tr("Scenario '%1' planned a phase without workers or with two workers of one index.").arg(scenarioId));
     // First, so that it loads its libraries while the run is set up.
     QString error;
-    auto spawner = Spawner::start(m_workerProgram, &error);
+    auto spawner = Spawner::start(m_workerProgram, options.workerNice, &error);
     if (!spawner)
         return refuse(tr("Could not start the worker spawner: %1").arg(error));
     auto resources = scenario->setUp(resolved, &error);
@@ -124,6 +125,7 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
     m_deadlocked = false;
     m_paused = false;
     m_running = true;
+    ++m_runNumber;
     const qint64 startNs = monotonicNowNs();
     m_model.begin(scenarioId, resolved, startNs);
     m_watchdog.arm(options.watchdogSeconds, startNs);
@@ -158,62 +160,71 @@ bool RunController::startPhase(int phase)
     launch.environment = m_resources->workerEnvironment();
     launch.environment.insert(QStringLiteral("PROCVIZ_CPU_LIMIT_S"), QString::number(m_cpuLimitSeconds));
     launch.nice = m_workerNice;
-    m_processGroup = 0;
+    m_launcher = std::make_unique<PhaseLauncher>(
+        *m_spawner, launch, plan.workers,
+        [this](const WorkerSpec& spec) { return m_resources->workerDescriptors(spec); },
+        [this, phaseIndex](const WorkerSpec& spec, std::unique_ptr<WorkerProcess> process) {
+            adoptWorker(phaseIndex, spec, std::move(process));
+        });
+    m_phaseLaunched = false;
+    // Queued: the slot may end the run and destroy the launcher, which must not happen inside its emit. A
+    // late call for a launcher that has gone since (run stopped, next run started) is recognised by its run
+    // and phase and ignored.
+    connect(
+        m_launcher.get(), &PhaseLauncher::finished, this,
+        [this, run = m_runNumber, phase](const QString& error) {
+            if (m_running && run == m_runNumber && phase == m_currentPhase)
+                onPhaseLaunched(error);
+        },
+        Qt::QueuedConnection);
     QString error;
-    // Requests go out in batches and their answers are read after: one round trip through the spawner per
-    // batch, not per worker, which is what a busy machine makes expensive.
-    for (qsizetype first = 0; first < plan.workers.size() && error.isEmpty(); first += Spawner::MaxInFlight) {
-        const auto batch = plan.workers.mid(first, Spawner::MaxInFlight);
-        std::vector<WorkerProcess::Requested> requested;
-        for (const auto& spec : batch) {
-            launch.role = spec.role;
-            launch.index = spec.index;
-            // The phase's first worker leads its group; the others join it, before their PIDs are known here.
-            launch.processGroup = m_processGroup > 0 ? m_processGroup
-                : requested.empty()                  ? SpawnRequest::NewGroup
-                                                     : SpawnRequest::PreviousWorkersGroup;
-            launch.descriptors = m_resources->workerDescriptors(spec);
-            auto request = WorkerProcess::request(launch, *m_spawner, &error);
-            if (!request)
-                break;
-            requested.push_back(*request);
-        }
-        // Every request sent gets its answer read, even after a failure: a worker that exists must be known,
-        // so that it is killed and reaped with the others.
-        for (size_t i = 0; i < requested.size(); ++i) {
-            QString workerError;
-            auto process = WorkerProcess::complete(requested[i], m_processGroup, *m_spawner, &workerError);
-            if (!process) {
-                if (error.isEmpty())
-                    error = workerError;
-                continue;
-            }
-            const auto& spec = batch.at(qsizetype(i));
-            const qint64 pid = process->pid();
-            if (m_processGroup == 0)
-                m_processGroup = pid;
-            const int id = m_model.addWorker(phaseIndex, spec.role, spec.index, pid, monotonicNowNs());
-            connect(process.get(), &WorkerProcess::recordsArrived, this, [this, id] { onTelemetry(id); });
-            connect(process.get(), &WorkerProcess::exited, this, [this, id] { onExited(id); });
-            m_processes.push_back(std::move(process));
-            Q_EMIT workerStarted(id, pid);
-        }
-    }
-    if (!error.isEmpty()) {
-        qCWarning(lcEngine) << error;
-        killAllNow();
-        m_model.endPhase(phaseIndex, monotonicNowNs());
-        Q_EMIT failed(error);
-        finishRun(QStringLiteral("failed"));
+    if (!m_launcher->start(&error)) {
+        failRun(error);
         return false;
     }
-    m_resources->workersSpawned();
-    if (phase + 1 == m_plan.size())
-        m_spawner.reset(); // nothing more to spawn: no process of this run outlives its workers
-    // A run the user paused stays paused when the next mode's workers come.
-    if (m_paused)
-        signalGroup(SIGSTOP);
     return true;
+}
+
+void RunController::adoptWorker(int phaseIndex, const WorkerSpec& spec, std::unique_ptr<WorkerProcess> process)
+{
+    const qint64 pid = process->pid();
+    const int id = m_model.addWorker(phaseIndex, spec.role, spec.index, pid, monotonicNowNs());
+    connect(process.get(), &WorkerProcess::recordsArrived, this, [this, id] { onTelemetry(id); });
+    connect(process.get(), &WorkerProcess::exited, this, [this, id] { onExited(id); });
+    // Born after the user paused or stopped, or after the watchdog gave up: it joins the others' state.
+    if (m_deadlocked || (m_stopRequested && !m_stopTimer.isActive()))
+        process->sendSignal(SIGKILL);
+    else if (m_stopRequested)
+        process->sendSignal(SIGTERM);
+    else if (m_paused)
+        process->sendSignal(SIGSTOP);
+    m_processes.push_back(std::move(process));
+    Q_EMIT workerStarted(id, pid);
+}
+
+void RunController::onPhaseLaunched(const QString& error)
+{
+    if (!error.isEmpty()) {
+        failRun(error);
+        return;
+    }
+    m_resources->workersSpawned();
+    m_phaseLaunched = true;
+    if (m_currentPhase + 1 == m_plan.size()) {
+        // Nothing more to spawn: no process of this run outlives its workers.
+        m_launcher.reset();
+        m_spawner->dismiss();
+    }
+    endPhaseIfOver(); // its workers may all have ended while the last ones were still being created
+}
+
+void RunController::failRun(const QString& error)
+{
+    qCWarning(lcEngine) << error;
+    killAllNow();
+    m_model.endPhase(m_currentPhase, monotonicNowNs());
+    Q_EMIT failed(error);
+    finishRun(QStringLiteral("failed"));
 }
 
 WorkerProcess* RunController::process(int workerId) const
@@ -241,9 +252,16 @@ void RunController::onExited(int workerId)
     onTelemetry(workerId);
     m_model.setExited(workerId, worker->exitedAtNs(), worker->exitCode(), worker->termSignal(), worker->cpuSeconds());
     Q_EMIT workerExited(workerId);
+    endPhaseIfOver();
+}
 
+void RunController::endPhaseIfOver()
+{
+    if (!m_running || !m_phaseLaunched)
+        return;
     const auto& phase = m_model.phases().at(m_currentPhase);
-    qint64 lastExit = 0;
+    // A phase stopped before any of its workers existed ends now.
+    qint64 lastExit = phase.workerIds.isEmpty() ? monotonicNowNs() : 0;
     for (int id : phase.workerIds) {
         if (process(id)->isAlive())
             return;
@@ -311,15 +329,17 @@ void RunController::declareDeadlock()
     qCInfo(lcEngine) << "deadlock:" << cause;
     m_model.setCause(cause);
     m_deadlocked = true;
+    if (m_launcher)
+        m_launcher->stopRequesting();
     // Blocked workers would wait forever: the engine ends them and reaps them like any other.
-    signalGroup(SIGKILL);
+    signalWorkers(SIGKILL);
 }
 
 QList<qint64> RunController::holdersWhileStopped()
 {
     // A holder can leave its section at any instant; with the whole group stopped the answer stays true
     // until the fault has been delivered. kill() only queues SIGSTOP, so wait until /proc shows each 'T'.
-    signalGroup(SIGSTOP);
+    signalWorkers(SIGSTOP);
     for (int attempt = 0; attempt < 200; ++attempt) {
         const bool allStopped = std::all_of(m_processes.cbegin(), m_processes.cend(), [](const auto& worker) {
             const auto stat = worker->isAlive() ? ProcStat::read(worker->pid()) : std::nullopt;
@@ -348,7 +368,7 @@ void RunController::applyFault(const FaultAction& fault, int attempt)
         // Caught between taking the lock and saying so (or leaving and saying so): look again shortly.
         if (targets.isEmpty() && attempt < HolderAttempts) {
             if (!m_paused)
-                signalGroup(SIGCONT);
+                signalWorkers(SIGCONT);
             QTimer::singleShot(
                 HolderRetryMs, m_faultTimers.get(), [this, fault, attempt] { applyFault(fault, attempt + 1); });
             return;
@@ -380,13 +400,14 @@ void RunController::applyFault(const FaultAction& fault, int attempt)
                       .arg(fault.workerIndex));
     }
     if (fault.targetsHolder() && !m_paused)
-        signalGroup(SIGCONT);
+        signalWorkers(SIGCONT);
 }
 
 void RunController::finishRun(const QString& outcome)
 {
     m_faultTimers.reset();
-    m_spawner.reset(); // a run stopped or failed before its last phase still had it
+    m_launcher.reset();
+    m_spawner.reset(); // still talking to it if the run ended before its last phase; else long gone
     m_sampleTimer.stop();
     m_stopTimer.stop();
     qint64 end = monotonicNowNs();
@@ -411,8 +432,10 @@ void RunController::stop()
     if (!m_running || m_stopRequested)
         return;
     m_stopRequested = true;
-    signalGroup(SIGTERM);
-    signalGroup(SIGCONT); // a paused worker acts on SIGTERM only once it runs again
+    if (m_launcher)
+        m_launcher->stopRequesting();
+    signalWorkers(SIGTERM);
+    signalWorkers(SIGCONT); // a paused worker acts on SIGTERM only once it runs again
     m_stopTimer.start(StopGraceMs);
 }
 
@@ -420,7 +443,7 @@ void RunController::pause()
 {
     if (!m_running || m_paused)
         return;
-    signalGroup(SIGSTOP);
+    signalWorkers(SIGSTOP);
     m_paused = true;
     Q_EMIT paused();
 }
@@ -429,7 +452,7 @@ void RunController::resume()
 {
     if (!m_running || !m_paused)
         return;
-    signalGroup(SIGCONT);
+    signalWorkers(SIGCONT);
     m_paused = false;
     Q_EMIT resumed();
 }
@@ -449,19 +472,20 @@ bool RunController::kill(int workerId)
     return true;
 }
 
-void RunController::signalGroup(int signal)
+void RunController::signalWorkers(int signal)
 {
-    // The group id stays ours while any of its members is an unreaped child of ours.
-    const bool anyAlive
-        = std::any_of(m_processes.cbegin(), m_processes.cend(), [](const auto& w) { return w->isAlive(); });
-    if (anyAlive && m_processGroup > 0)
-        ::killpg(pid_t(m_processGroup), signal);
+    // One by one, by PID: each is an unreaped child of ours, so the PID cannot belong to anyone else. (Not
+    // killpg: the workers' session is the spawner's, where this process cannot put them in a group of its
+    // choosing before they run.)
+    for (const auto& worker : m_processes)
+        worker->sendSignal(signal);
 }
 
 void RunController::killAllNow()
 {
+    m_launcher.reset(); // first: it reads the answers still due from the spawner, and kills their workers
     m_spawner.reset();
-    signalGroup(SIGKILL);
+    signalWorkers(SIGKILL);
     for (size_t id = 0; id < m_processes.size(); ++id) {
         auto& worker = *m_processes[id];
         if (!worker.isAlive())

@@ -15,13 +15,14 @@
 
 namespace ProcViz {
 
+class PhaseLauncher;
 class Spawner;
 class WorkerProcess;
 
 /// Runs one scenario at a time as real worker processes and records everything they do in a RunModel.
 ///
 /// Each run starts one Spawner (procviz-worker started with posix_spawn; this Qt process is never forked),
-/// which creates the workers as children of this process, each phase in a process group of its own; each
+/// which creates the workers as children of this process, in a session of the spawner's own; each
 /// worker is reaped by its PID through a pidfd: the engine records every end itself (exit code or signal)
 /// instead of trusting a dying child to report it. /proc/<pid>/stat is sampled at 15 Hz. Must be used from
 /// the thread it lives in: workers die with that thread (PR_SET_PDEATHSIG).
@@ -50,9 +51,9 @@ public:
     /// Checks everything first: on any error emits failed() and returns false, having spawned no worker.
     /// Also false when the first phase could not be spawned (whatever had started is killed and reaped).
     bool start(const QString& scenarioId, const QVariantMap& params, const RunOptions& options = {});
-    void stop(); ///< SIGTERM to the run's process group, SIGKILL after StopGraceMs; later phases are skipped
-    void pause(); ///< SIGSTOP to the process group
-    void resume(); ///< SIGCONT to the process group
+    void stop(); ///< SIGTERM to every worker, SIGKILL after StopGraceMs; later phases are skipped
+    void pause(); ///< SIGSTOP to every worker
+    void resume(); ///< SIGCONT to every worker
     bool kill(int workerId); ///< SIGKILL to one worker
     /// Sends one line to a worker's standard input (e.g. a chat message for the pipe scenario's sender);
     /// false when that worker is gone or its input is full.
@@ -77,12 +78,18 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
-    bool startPhase(int phase); ///< false (after failed() and finished("failed")) when a spawn fails
+    /// Starts launching the phase's workers; false (after failed() and finished("failed")) when not even
+    /// the first could be asked for. Later failures end the run the same way, from onPhaseLaunched().
+    bool startPhase(int phase);
+    void adoptWorker(int phaseIndex, const WorkerSpec& spec, std::unique_ptr<WorkerProcess> process);
+    void onPhaseLaunched(const QString& error);
+    void endPhaseIfOver(); ///< every worker of the phase exists and has ended: the next phase, or the end
+    void failRun(const QString& error);
     void onTelemetry(int workerId);
     void onExited(int workerId);
     void sample();
     void finishRun(const QString& outcome);
-    void signalGroup(int signal);
+    void signalWorkers(int signal); ///< to every worker not yet reaped
     void applyFault(const FaultAction& fault, int attempt = 0);
     QList<qint64> holdersWhileStopped();
     void declareDeadlock();
@@ -96,9 +103,11 @@ private:
     QList<Phase> m_plan;
     std::unique_ptr<RunResources> m_resources;
     std::unique_ptr<Spawner> m_spawner; ///< from start() until the last phase has been spawned
+    std::unique_ptr<PhaseLauncher> m_launcher; ///< the current phase's; uses m_spawner
+    bool m_phaseLaunched = false; ///< every worker of the current phase exists
+    int m_runNumber = 0;
     std::vector<std::unique_ptr<WorkerProcess>> m_processes; ///< index = worker id
     int m_currentPhase = -1;
-    qint64 m_processGroup = 0;
     bool m_running = false;
     bool m_paused = false;
     bool m_stopRequested = false;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "spawner.h"
 
+#include "pidfd.h"
+
 #include <QFileInfo>
 #include <QLoggingCategory>
 
@@ -34,9 +36,24 @@ pid_t reapBlocking(pid_t pid, int* status)
     } while (result < 0 && errno == EINTR);
     return result;
 }
+
+// The nice value of the session's autogroup, which weighs the whole group against other sessions (the
+// per-process nice only orders processes inside it). Raising it needs no privilege; kernels without
+// autogroups have no such file, and then the workers' own nice value is all there is.
+void lowerGroupPriority(pid_t pid, int nice)
+{
+    const QByteArray path = "/proc/" + QByteArray::number(pid) + "/autogroup";
+    const int fd = ::open(path.constData(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    const QByteArray value = QByteArray::number(nice);
+    if (::write(fd, value.constData(), size_t(value.size())) < 0)
+        qCDebug(lcSpawner) << "could not lower the workers' autogroup:" << strerror(errno);
+    ::close(fd);
+}
 } // namespace
 
-std::unique_ptr<Spawner> Spawner::start(const QString& program, QString* error)
+std::unique_ptr<Spawner> Spawner::start(const QString& program, int nice, QString* error)
 {
     int ends[2];
     if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, ends) != 0) {
@@ -63,9 +80,14 @@ std::unique_ptr<Spawner> Spawner::start(const QString& program, QString* error)
     sigdelset(&defaultSignals, SIGSTOP);
     posix_spawnattr_setsigmask(&attributes, &noSignals);
     posix_spawnattr_setsigdefault(&attributes, &defaultSignals); // the app may ignore SIGPIPE or catch SIGINT
-    // A group of its own: Ctrl+C in the terminal is the app's to handle, not a way to kill the spawner.
-    posix_spawnattr_setpgroup(&attributes, 0);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    // A session of its own, which its clones, the workers, share. Out of the terminal's reach (Ctrl+C and
+    // Ctrl+Z are the app's to handle), and in a scheduling group of their own: the kernel's autogroups
+    // are per session. That is what keeps the window responsive with 64 busy workers. Within one group,
+    // the EEVDF scheduler (Linux 6.6 and later) lets each low-priority worker that waited bank a few
+    // milliseconds of lag, and after the load balancer moves dozens of them to the window's core at once,
+    // the window waited for all of them in turn: stalls of 60-100 ms, nice 19 or not. As one group, they
+    // are one entity beside the window.
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 
     // `procviz-worker --spawner` followed by blank room that each worker overwrites with its own argv.
     QByteArray name = QFileInfo(program).fileName().toLocal8Bit();
@@ -96,24 +118,10 @@ std::unique_ptr<Spawner> Spawner::start(const QString& program, QString* error)
         return nullptr;
     }
     qCDebug(lcSpawner) << "spawner started, pid" << pid;
+    if (nice > 0)
+        lowerGroupPriority(pid, nice);
     // Not waiting for it to be ready here lets it load its libraries while the engine prepares the run.
     return std::unique_ptr<Spawner>(new Spawner(pid, ends[0], program));
-}
-
-bool Spawner::awaitReady(QString* error)
-{
-    if (m_ready)
-        return true;
-    // The first message says whether it could set itself up; anything but Ready is the reason why not.
-    const auto hello = answer(error);
-    if (!hello)
-        return false;
-    if (*hello != SpawnChannel::Ready) {
-        *error = tr("The worker program '%1' could not act as spawner: %2").arg(m_program, QString::fromUtf8(*hello));
-        return false;
-    }
-    m_ready = true;
-    return true;
 }
 
 Spawner::Spawner(qint64 pid, int socket, const QString& program)
@@ -125,7 +133,11 @@ Spawner::Spawner(qint64 pid, int socket, const QString& program)
 
 Spawner::~Spawner()
 {
-    ::close(m_socket);
+    if (m_socket >= 0)
+        ::close(m_socket);
+    m_exitWatch.reset();
+    if (m_exitFd >= 0)
+        ::close(m_exitFd);
     if (!m_reaped) {
         // It holds nothing worth a graceful end, and SIGKILL makes the wait below certain to return.
         ::kill(pid_t(m_pid), SIGKILL);
@@ -133,8 +145,33 @@ Spawner::~Spawner()
     }
 }
 
+void Spawner::dismiss()
+{
+    if (m_socket < 0)
+        return;
+    ::close(m_socket); // it reads end of file and exits by itself
+    m_socket = -1;
+    if (m_reaped || waitpid(pid_t(m_pid), nullptr, WNOHANG) == pid_t(m_pid)) {
+        m_reaped = true;
+        return;
+    }
+    // Its exit takes a moment (it runs with the workers' priority, among them): reap it when it comes,
+    // from the event loop, instead of holding up the window until then. Without a pidfd, the destructor does.
+    m_exitFd = pidfdOpen(pid_t(m_pid));
+    if (m_exitFd < 0)
+        return;
+    m_exitWatch = std::make_unique<QSocketNotifier>(m_exitFd, QSocketNotifier::Read);
+    QObject::connect(m_exitWatch.get(), &QSocketNotifier::activated, m_exitWatch.get(), [this] {
+        if (waitpid(pid_t(m_pid), nullptr, WNOHANG) == pid_t(m_pid)) {
+            m_reaped = true;
+            m_exitWatch->setEnabled(false);
+        }
+    });
+}
+
 bool Spawner::send(const SpawnRequest& request, const QList<int>& descriptors, QString* error)
 {
+    Q_ASSERT(m_socket >= 0);
     Q_ASSERT(request.descriptorTargets.size() == descriptors.size());
     Q_ASSERT(m_inFlight < MaxInFlight);
     if (m_reaped) {
@@ -154,19 +191,33 @@ bool Spawner::send(const SpawnRequest& request, const QList<int>& descriptors, Q
     return true;
 }
 
-qint64 Spawner::receivePid(QString* error)
+std::optional<qint64> Spawner::takeAnswer(QString* error)
 {
     Q_ASSERT(m_inFlight > 0);
-    --m_inFlight;
     if (m_reaped) {
+        --m_inFlight;
         *error = tr("The worker spawner is gone.");
         return 0;
     }
-    if (!awaitReady(error))
+    auto bytes = SpawnChannel::receive(m_socket);
+    if (!bytes) {
+        --m_inFlight;
+        *error = errno == 0 || errno == ECONNRESET
+            ? describeEnd()
+            : tr("Could not read from the worker spawner: %1").arg(errnoText(errno));
         return 0;
-    const auto bytes = answer(error);
-    if (!bytes)
-        return 0;
+    }
+    if (!m_ready) {
+        // The first message says whether it could set itself up; anything but Ready is the reason why not.
+        if (*bytes != SpawnChannel::Ready) {
+            --m_inFlight;
+            *error = tr("The worker program '%1' could not act as spawner: %2").arg(m_program, QString::fromUtf8(*bytes));
+            return 0;
+        }
+        m_ready = true;
+        return std::nullopt;
+    }
+    --m_inFlight;
     SpawnReply reply;
     if (bytes->size() != qsizetype(sizeof reply)) {
         *error = tr("The worker spawner sent a malformed answer.");
@@ -180,23 +231,22 @@ qint64 Spawner::receivePid(QString* error)
     return reply.pid;
 }
 
-std::optional<QByteArray> Spawner::answer(QString* error)
+qint64 Spawner::receivePid(QString* error)
 {
-    pollfd readable {m_socket, POLLIN, 0};
-    int ready;
-    do {
-        ready = ::poll(&readable, 1, AnswerTimeoutMs);
-    } while (ready < 0 && errno == EINTR);
-    if (ready == 0) {
-        *error = tr("The worker spawner (pid %1) did not answer within %2 ms.").arg(m_pid).arg(AnswerTimeoutMs);
-        return std::nullopt;
+    for (;;) {
+        pollfd readable {m_socket, POLLIN, 0};
+        int ready;
+        do {
+            ready = m_reaped ? 1 : ::poll(&readable, 1, AnswerTimeoutMs);
+        } while (ready < 0 && errno == EINTR);
+        if (ready == 0) {
+            --m_inFlight;
+            *error = tr("The worker spawner (pid %1) did not answer within %2 ms.").arg(m_pid).arg(AnswerTimeoutMs);
+            return 0;
+        }
+        if (const auto answer = takeAnswer(error))
+            return *answer;
     }
-    auto bytes = SpawnChannel::receive(m_socket);
-    if (!bytes)
-        *error = errno == 0 || errno == ECONNRESET
-            ? describeEnd()
-            : tr("Could not read from the worker spawner: %1").arg(errnoText(errno));
-    return bytes;
 }
 
 QString Spawner::describeEnd()

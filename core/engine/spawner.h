@@ -4,6 +4,7 @@
 #include "spawnrequest.h"
 
 #include <QCoreApplication>
+#include <QSocketNotifier>
 #include <QString>
 
 #include <memory>
@@ -32,7 +33,9 @@ public:
 
     /// Starts @p program in spawner mode, without waiting for it to be ready (the first spawn() does, and
     /// reports a program that cannot act as spawner); nullptr and @p error set when it cannot be started.
-    static std::unique_ptr<Spawner> start(const QString& program, QString* error);
+    /// The spawner and its workers get a session of their own; @p nice above 0 lowers that session's
+    /// scheduling group as a whole.
+    static std::unique_ptr<Spawner> start(const QString& program, int nice, QString* error);
     ~Spawner();
     Spawner(const Spawner&) = delete;
     Spawner& operator=(const Spawner&) = delete;
@@ -48,14 +51,23 @@ public:
     /// saves a round trip each. False with @p error set when the request cannot be sent.
     bool send(const SpawnRequest& request, const QList<int>& descriptors, QString* error);
     /// The answer to the oldest unanswered send(): the worker's PID (a child of this process), or 0 with
-    /// @p error set.
+    /// @p error set. Waits for it, at most AnswerTimeoutMs.
     qint64 receivePid(QString* error);
+
+    /// No more requests: the spawner is told to end (its socket closes) and reaped once it has, from this
+    /// thread's event loop; nothing waits for it. Only the destructor may follow.
+    void dismiss();
+    bool isGone() const { return m_reaped; } ///< it has ended and been reaped
+
+    /// Readable when the spawner has said something: for callers that wait in an event loop instead.
+    int socket() const { return m_socket; }
+    int inFlight() const { return m_inFlight; }
+    /// Reads the one message that socket() has ready: the answer to the oldest unanswered send() (a PID, or
+    /// 0 with @p error set), or nothing when it was the spawner's greeting and the answer is still to come.
+    std::optional<qint64> takeAnswer(QString* error);
 
 private:
     Spawner(qint64 pid, int socket, const QString& program);
-    bool awaitReady(QString* error);
-    /// One message from the spawner, waiting at most AnswerTimeoutMs; empty with @p error set otherwise.
-    std::optional<QByteArray> answer(QString* error);
     QString describeEnd(); ///< reaps the spawner that closed its socket and says how it ended
 
     qint64 m_pid;
@@ -64,6 +76,8 @@ private:
     bool m_ready = false;
     int m_inFlight = 0;
     bool m_reaped = false;
+    int m_exitFd = -1; ///< a pidfd, after dismiss()
+    std::unique_ptr<QSocketNotifier> m_exitWatch;
 };
 
 } // namespace ProcViz

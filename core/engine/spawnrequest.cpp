@@ -14,7 +14,7 @@ namespace ProcViz {
 namespace {
 // Both ends are the same build of ProcViz, but a stale procviz-worker next to a new app must be refused,
 // not misread.
-constexpr quint32 RequestMagic = 0x50565331; // "PVS1"
+constexpr quint32 RequestMagic = 0x50565332; // "PVS2"
 } // namespace
 
 QByteArray SpawnRequest::encode() const
@@ -22,7 +22,7 @@ QByteArray SpawnRequest::encode() const
     QByteArray bytes;
     QDataStream out(&bytes, QIODevice::WriteOnly);
     out.setVersion(QDataStream::Qt_6_4);
-    out << RequestMagic << arguments << environment << processGroup << descriptorTargets << nice;
+    out << RequestMagic << arguments << environment << descriptorTargets << nice;
     return bytes;
 }
 
@@ -32,8 +32,7 @@ std::optional<SpawnRequest> SpawnRequest::decode(const QByteArray& bytes)
     in.setVersion(QDataStream::Qt_6_4);
     quint32 magic = 0;
     SpawnRequest request;
-    in >> magic >> request.arguments >> request.environment >> request.processGroup >> request.descriptorTargets
-        >> request.nice;
+    in >> magic >> request.arguments >> request.environment >> request.descriptorTargets >> request.nice;
     if (in.status() != QDataStream::Ok || magic != RequestMagic || !in.atEnd())
         return std::nullopt;
     return request;

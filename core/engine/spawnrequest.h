@@ -18,9 +18,6 @@ struct SpawnRequest
     QByteArrayList arguments;
     /// The worker's whole environment, `NAME=value` each.
     QByteArrayList environment;
-    static constexpr qint64 NewGroup = 0;
-    static constexpr qint64 PreviousWorkersGroup = -1; ///< the group of the worker the spawner made before
-    qint64 processGroup = NewGroup; ///< a process group id, or one of the two above
     /// The number each passed descriptor gets inside the worker (the telemetry pipe, stdin, a channel's end).
     QList<int> descriptorTargets;
     int nice = 0; ///< applied before the worker runs when above 0; 0 keeps the spawner's own

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workerprocess.h"
 
+#include "pidfd.h"
 #include "spawner.h"
 #include "telemetry/telemetrywriter.h"
 
@@ -26,11 +27,6 @@ namespace {
 // Room for bursts (seconds of the at most 100 progress records a second a lane sends), so a worker rarely
 // blocks while the GUI thread is busy drawing; small enough that 64 workers stay within a user's pipe quota.
 constexpr int PipeCapacity = 128 * 1024;
-
-int pidfdOpen(pid_t pid)
-{
-    return int(syscall(SYS_pidfd_open, pid, 0));
-}
 
 QString errnoText(int error)
 {
@@ -83,7 +79,6 @@ std::optional<WorkerProcess::Requested> WorkerProcess::request(
     request.arguments = {QFileInfo(launch.program).fileName().toLocal8Bit(), launch.scenario.toUtf8(),
         launch.role.toUtf8(), QByteArray::number(launch.index)};
     request.environment = workerEnvironment(launch);
-    request.processGroup = launch.processGroup;
     request.nice = launch.nice;
     QList<int> descriptors = {telemetry[1], input[0]};
     request.descriptorTargets = {TelemetryFd, STDIN_FILENO};
@@ -108,17 +103,8 @@ void WorkerProcess::abandon(const Requested& requested)
     ::close(requested.inputFd);
 }
 
-std::unique_ptr<WorkerProcess> WorkerProcess::complete(
-    const Requested& requested, qint64 processGroup, Spawner& spawner, QString* error)
+std::unique_ptr<WorkerProcess> WorkerProcess::complete(const Requested& requested, qint64 pid, QString* error)
 {
-    const qint64 pid = spawner.receivePid(error);
-    if (pid <= 0) {
-        abandon(requested);
-        return nullptr;
-    }
-    // The worker joins its group itself too; doing it here as well means the group is right on return,
-    // whether or not the worker has run yet (the classic way to close that race after fork()).
-    setpgid(pid_t(pid), pid_t(processGroup > 0 ? processGroup : pid));
     const int pidFd = pidfdOpen(pid_t(pid));
     if (pidFd < 0) {
         const int openError = errno;

@@ -35,7 +35,6 @@ public:
         int index = 0;
         QByteArray paramsJson;
         QMap<QString, QString> environment;
-        qint64 processGroup = 0; ///< a group id, or SpawnRequest::NewGroup or PreviousWorkersGroup
         int nice = 0; ///< 0: the app's own
         /// Extra descriptors for the worker: (descriptor here, number in the worker), e.g. a pipe's end.
         QList<std::pair<int, int>> descriptors;
@@ -52,10 +51,9 @@ public:
     };
     /// Asks @p spawner for the worker; complete() (or abandon()) must follow, in the order of the requests.
     static std::optional<Requested> request(const Launch& launch, Spawner& spawner, QString* error);
-    /// Takes the spawner's answer: the worker, a child of this process, now in @p processGroup (0: its own);
-    /// nullptr and @p error set when it could not be created.
-    static std::unique_ptr<WorkerProcess> complete(
-        const Requested& requested, qint64 processGroup, Spawner& spawner, QString* error);
+    /// Takes over the worker the spawner answered with, @p pid, a child of this process; nullptr and @p error
+    /// set when it cannot be watched (it is killed and reaped then).
+    static std::unique_ptr<WorkerProcess> complete(const Requested& requested, qint64 pid, QString* error);
     /// Gives back the descriptors of a request that will never be completed.
     static void abandon(const Requested& requested);
     ~WorkerProcess() override;

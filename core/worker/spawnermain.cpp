@@ -111,8 +111,6 @@ void closeRange(int first, int last)
     SpawnRequest request, const QList<int>& received, ProcessTitle& title, const ThreadBookkeeping& thread)
 {
     syscall(SYS_set_robust_list, thread.robustList, thread.robustListSize);
-    // The engine calls setpgid for us as well: whichever comes first, the group is right before either goes on.
-    setpgid(0, pid_t(request.processGroup));
 
     // Park every received descriptor above the targets, drop everything else the spawner had below them
     // (its socket included), then put each in place: no dup2 can overwrite a source that is still needed.
@@ -189,7 +187,6 @@ int spawnerMain(int argc, char** argv)
 
     // Strictly one request at a time, with no threads and no event loop: cloning must copy a process
     // in which nothing else is going on.
-    pid_t previousGroup = 0; // the engine sends a phase's requests before it knows the leader's PID
     for (;;) {
         QList<int> received;
         const auto bytes = SpawnChannel::receive(socket, &received);
@@ -197,9 +194,7 @@ int spawnerMain(int argc, char** argv)
             return 0; // the engine closed its end: the run needs no more workers
         SpawnReply reply;
         auto request = SpawnRequest::decode(*bytes);
-        if (request && request->processGroup == SpawnRequest::PreviousWorkersGroup)
-            request->processGroup = previousGroup > 0 ? previousGroup : -1; // -1: refused below
-        if (!request || !validTargets(*request, received) || request->processGroup < 0) {
+        if (!request || !validTargets(*request, received)) {
             reply.error = EPROTO;
         } else {
             const pid_t pid = cloneAsSibling(thread);
@@ -207,8 +202,6 @@ int spawnerMain(int argc, char** argv)
                 becomeWorker(*request, received, title, thread);
             reply.pid = pid > 0 ? pid : 0;
             reply.error = pid > 0 ? 0 : errno;
-            if (pid > 0)
-                previousGroup = request->processGroup == SpawnRequest::NewGroup ? pid : pid_t(request->processGroup);
         }
         for (int fd : std::as_const(received))
             ::close(fd);

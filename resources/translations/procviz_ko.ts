@@ -711,6 +711,13 @@ no update lost</source>
     </message>
 </context>
 <context>
+    <name>ProcViz::PhaseLauncher</name>
+    <message>
+        <source>The worker spawner (pid %1) did not answer within %2 ms.</source>
+        <translation>워커 생성기(pid %1)가 %2 ms 안에 응답하지 않았습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ProcViz::PresentationMode</name>
     <message>
         <source>&amp;Presentation Mode</source>

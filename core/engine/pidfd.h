@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+namespace ProcViz {
+
+/// A descriptor that turns readable when process @p pid has exited (Linux 5.3): an event loop can wait for
+/// a child's end with it, without SIGCHLD. glibc 2.36 has no wrapper for it.
+inline int pidfdOpen(pid_t pid)
+{
+    return int(syscall(SYS_pidfd_open, pid, 0));
+}
+
+} // namespace ProcViz
