@@ -108,7 +108,7 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
             tr("Scenario '%1' planned a phase without workers or with two workers of one index.").arg(scenarioId));
     // First, so that it loads its libraries while the run is set up.
     QString error;
-    auto spawner = Spawner::start(m_workerProgram, options.workerNice, &error);
+    auto spawner = Spawner::start(m_workerProgram, &error);
     if (!spawner)
         return refuse(tr("Could not start the worker spawner: %1").arg(error));
     auto resources = scenario->setUp(resolved, &error);

@@ -36,24 +36,9 @@ pid_t reapBlocking(pid_t pid, int* status)
     } while (result < 0 && errno == EINTR);
     return result;
 }
-
-// The nice value of the session's autogroup, which weighs the whole group against other sessions (the
-// per-process nice only orders processes inside it). Raising it needs no privilege; kernels without
-// autogroups have no such file, and then the workers' own nice value is all there is.
-void lowerGroupPriority(pid_t pid, int nice)
-{
-    const QByteArray path = "/proc/" + QByteArray::number(pid) + "/autogroup";
-    const int fd = ::open(path.constData(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0)
-        return;
-    const QByteArray value = QByteArray::number(nice);
-    if (::write(fd, value.constData(), size_t(value.size())) < 0)
-        qCDebug(lcSpawner) << "could not lower the workers' autogroup:" << strerror(errno);
-    ::close(fd);
-}
 } // namespace
 
-std::unique_ptr<Spawner> Spawner::start(const QString& program, int nice, QString* error)
+std::unique_ptr<Spawner> Spawner::start(const QString& program, QString* error)
 {
     int ends[2];
     if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, ends) != 0) {
@@ -83,10 +68,10 @@ std::unique_ptr<Spawner> Spawner::start(const QString& program, int nice, QStrin
     // A session of its own, which its clones, the workers, share. Out of the terminal's reach (Ctrl+C and
     // Ctrl+Z are the app's to handle), and in a scheduling group of their own: the kernel's autogroups
     // are per session. That is what keeps the window responsive with 64 busy workers. Within one group,
-    // the EEVDF scheduler (Linux 6.6 and later) lets each low-priority worker that waited bank a few
-    // milliseconds of lag, and after the load balancer moves dozens of them to the window's core at once,
-    // the window waited for all of them in turn: stalls of 60-100 ms, nice 19 or not. As one group, they
-    // are one entity beside the window.
+    // the EEVDF scheduler (Linux 6.6 and later) lets each worker that waited bank a few milliseconds of
+    // lag, and after the load balancer moves dozens of them to the window's core at once, the window
+    // waited for all of them in turn: stalls of 60-100 ms, nice 19 or not. As a group of their own, they
+    // are one entity beside the window, which still leaves them their fair share against other programs.
     posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 
     // `procviz-worker --spawner` followed by blank room that each worker overwrites with its own argv.
@@ -118,8 +103,6 @@ std::unique_ptr<Spawner> Spawner::start(const QString& program, int nice, QStrin
         return nullptr;
     }
     qCDebug(lcSpawner) << "spawner started, pid" << pid;
-    if (nice > 0)
-        lowerGroupPriority(pid, nice);
     // Not waiting for it to be ready here lets it load its libraries while the engine prepares the run.
     return std::unique_ptr<Spawner>(new Spawner(pid, ends[0], program));
 }

@@ -33,9 +33,8 @@ public:
 
     /// Starts @p program in spawner mode, without waiting for it to be ready (the first spawn() does, and
     /// reports a program that cannot act as spawner); nullptr and @p error set when it cannot be started.
-    /// The spawner and its workers get a session of their own; @p nice above 0 lowers that session's
-    /// scheduling group as a whole.
-    static std::unique_ptr<Spawner> start(const QString& program, int nice, QString* error);
+    /// The spawner and its workers get a session of their own.
+    static std::unique_ptr<Spawner> start(const QString& program, QString* error);
     ~Spawner();
     Spawner(const Spawner&) = delete;
     Spawner& operator=(const Spawner&) = delete;
