@@ -158,7 +158,7 @@ int RunCommand::exec(const QStringList& arguments)
     const SignalGuard guard([&](int signal) {
         switch (signal) {
         case SIGTSTP:
-            // Ctrl-Z: the workers are in their own process group, out of the terminal's reach; pause them
+            // Ctrl-Z: the workers are in a session of their own, out of the terminal's reach; pause them
             // with us, and let `fg` (SIGCONT) resume them.
             controller.pause();
             raise(SIGSTOP);
