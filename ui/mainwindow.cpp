@@ -197,7 +197,9 @@ void MainWindow::changeEvent(QEvent* event)
 void MainWindow::retranslate()
 {
     const auto* scenario = ScenarioRegistry::instance().find(m_scenarioId);
-    setWindowTitle(scenario ? tr("ProcViz — %1").arg(scenario->title()) : tr("ProcViz — processes you can see"));
+    // The application's name last, as desktops expect: Qt then leaves the title alone on X11 (it appends the
+    // display name to a title that does not end with it).
+    setWindowTitle(scenario ? tr("%1 — ProcViz").arg(scenario->title()) : tr("Processes you can see — ProcViz"));
     m_toolBar->setWindowTitle(tr("Run"));
     m_runAction->setText(tr("▶ &Run"));
     m_stopAction->setText(tr("■ &Stop"));
@@ -395,7 +397,7 @@ void MainWindow::onScenarioSelected(const QString& id)
     if (!scenario)
         return;
     m_scenarioId = id;
-    setWindowTitle(tr("ProcViz — %1").arg(scenario->title()));
+    setWindowTitle(tr("%1 — ProcViz").arg(scenario->title()));
     m_charts->setScenario(id);
     m_lesson->setScenario(id);
     m_results->clear();

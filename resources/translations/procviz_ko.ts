@@ -510,12 +510,12 @@ no update lost</source>
 <context>
     <name>ProcViz::MainWindow</name>
     <message>
-        <source>ProcViz — %1</source>
-        <translation>ProcViz — %1</translation>
+        <source>%1 — ProcViz</source>
+        <translation>%1 — ProcViz</translation>
     </message>
     <message>
-        <source>ProcViz — processes you can see</source>
-        <translation>ProcViz — 눈으로 보는 프로세스</translation>
+        <source>Processes you can see — ProcViz</source>
+        <translation>눈으로 보는 프로세스 — ProcViz</translation>
     </message>
     <message>
         <source>Run</source>
