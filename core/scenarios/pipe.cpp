@@ -8,6 +8,7 @@
 // message keeps its own frame, number and send time, only the system call is shared. Shared memory only
 // reports back: what each side sent and received, for the result.
 #include "export/traceexporter.h"
+#include "ipc/framereader.h"
 #include "ipc/framewriter.h"
 #include "ipc/sharedmemory.h"
 #include "model/runmodel.h"
@@ -177,6 +178,7 @@ public:
         , m_coalesce(context.role == SenderRole && m_sendMs == 0)
         , m_throttle(1000)
         , m_writer(ChannelFd)
+        , m_reader(ChannelFd)
     {
         if (shape.count == 0) {
             for (const auto& line : QByteArrayView(header.script, header.scriptBytes).toByteArray().split('\n'))
@@ -214,7 +216,6 @@ private:
     bool flush();
     bool succeeded(FrameWriter::Status status); ///< false, and says why, when a write failed
     void readInput();
-    bool readChannel(); ///< false at end of file
     void handleFrame(const FrameHeader& frame, QByteArrayView payload);
     std::int64_t progressDone() const;
     std::int64_t progressTotal() const;
@@ -235,6 +236,7 @@ private:
     const bool m_coalesce;
     ProgressThrottle m_throttle;
     FrameWriter m_writer;
+    FrameReader m_reader;
     static constexpr int GeneratedPrefix = 8;
     char m_generated[32] = "message ";
     QList<QByteArray> m_script;
@@ -253,7 +255,6 @@ private:
     bool m_channelOpen = true;
     bool m_waiting = false;
     QByteArray m_inputBuffer;
-    QByteArray m_channelBuffer;
     QList<QByteArray> m_replies;
 };
 
@@ -332,17 +333,6 @@ void Endpoint::readInput()
         if (!send(line, 0) || !flush()) // typed by a person: it goes out now, even from a sender that coalesces
             m_channelOpen = false;
     }
-}
-
-bool Endpoint::readChannel()
-{
-    char buffer[64 * 1024];
-    ssize_t got;
-    while ((got = ::read(ChannelFd, buffer, sizeof buffer)) < 0 && errno == EINTR) { }
-    if (got <= 0)
-        return false; // end of file, or the other side is gone (ECONNRESET)
-    m_channelBuffer.append(buffer, got);
-    return true;
 }
 
 void Endpoint::handleFrame(const FrameHeader& frame, QByteArrayView payload)
@@ -438,21 +428,16 @@ int Endpoint::run()
                 break;
         }
         // Hand over frames already read, one per --recv-ms.
-        // The consumed frames leave the buffer in one move afterwards: one per frame would copy the rest of
-        // a 64 KiB read again for each 40-byte message.
-        qsizetype consumed = 0;
-        while (m_canReceive && (m_receiveMs == 0 || monotonicNowNs() >= m_nextReadNs)
-            && m_channelBuffer.size() - consumed >= qsizetype(sizeof(FrameHeader))) {
-            FrameHeader frame;
-            std::memcpy(&frame, m_channelBuffer.constData() + consumed, sizeof frame);
-            if (m_channelBuffer.size() - consumed < qsizetype(sizeof frame + frame.bytes))
-                break;
-            handleFrame(frame, QByteArrayView(m_channelBuffer).sliced(consumed + sizeof frame, frame.bytes));
-            consumed += qsizetype(sizeof frame + frame.bytes);
+        bool handled = false;
+        FrameHeader frame;
+        QByteArrayView payload;
+        while (
+            m_canReceive && (m_receiveMs == 0 || monotonicNowNs() >= m_nextReadNs) && m_reader.next(&frame, &payload)) {
+            handleFrame(frame, payload);
+            handled = true;
             reportProgress();
         }
-        m_channelBuffer.remove(0, consumed);
-        const bool handled = consumed > 0;
+        m_reader.discardHandled();
         if (handled)
             continue; // a reply may be due
         if (!m_canReceive && !sending() && !m_stdinOpen)
@@ -471,7 +456,7 @@ int Endpoint::run()
             wakeNs = m_nextSendNs;
         if (m_canReceive && !readable && m_channelOpen)
             wakeNs = wakeNs < 0 ? m_nextReadNs : std::min(wakeNs, m_nextReadNs);
-        if (m_canReceive && !m_channelOpen && m_channelBuffer.size() < qsizetype(sizeof(FrameHeader)))
+        if (m_canReceive && !m_channelOpen && !m_reader.hasWholeFrame())
             break; // end of file and every whole frame handed over
         const auto untilWake = wakeNs - monotonicNowNs();
         const int timeoutMs = wakeNs < 0 ? int(Pacing::HeartbeatNs / 1'000'000)
@@ -496,7 +481,7 @@ int Endpoint::run()
             // A hang-up or error while writing shows in the next write, as EPIPE.
             if (pending && (fds[i].revents & (POLLOUT | POLLERR | POLLHUP)) && !flush())
                 failed = true;
-            if (readable && (fds[i].revents & (POLLIN | POLLERR | POLLHUP)) && !readChannel())
+            if (readable && (fds[i].revents & (POLLIN | POLLERR | POLLHUP)) && !m_reader.readMore())
                 m_channelOpen = false;
         }
         if (failed)
