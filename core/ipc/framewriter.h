@@ -12,7 +12,9 @@ namespace ProcViz {
 
 /// Gathers frames that are ready one after another and writes them with one write() of at most PIPE_BUF
 /// bytes: a system call per message would cost more than everything else a message costs. A write of at most
-/// PIPE_BUF bytes to a pipe is atomic, so a reader never sees part of a write from one writer mixed with another's.
+/// PIPE_BUF bytes to a pipe is atomic and, on a blocking pipe, a frame never spans two writes: the pipe only
+/// holds whole frames, even when the writer dies between two writes.
+///
 /// The writer never decides alone to hold a frame back: append() writes only when the next frame would not fit,
 /// and the owner calls flush() whenever a frame must be seen at once (before it pauses, waits or closes).
 class FrameWriter

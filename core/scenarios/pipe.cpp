@@ -283,7 +283,7 @@ bool Endpoint::send(QByteArrayView payload, std::uint32_t flags)
                                     .toUtf8());
         }
     }
-    if (status == FrameWriter::Status::Ok && !(m_coalesce && !(flags & Over)))
+    if (status == FrameWriter::Status::Ok && !m_coalesce) // duplex (and its Over) never coalesces
         status = m_writer.flush();
     return succeeded(status);
 }
