@@ -13,7 +13,9 @@ constexpr qsizetype HeaderBytes = sizeof(FrameHeader);
 
 FrameReader::FrameReader(int fd)
     : m_fd(fd)
-{ }
+{
+    m_buffer.reserve(2 * ReadBytes);
+}
 
 bool FrameReader::readMore()
 {
@@ -38,7 +40,14 @@ bool FrameReader::next(FrameHeader* header, QByteArrayView* payload)
 
 void FrameReader::discardHandled()
 {
-    m_buffer.remove(0, m_handled);
+    if (m_handled == 0)
+        return;
+    // What is left moves to the front by hand: QByteArray::remove() would move where the data starts instead,
+    // and the next read's resize() would then allocate a new 64 KiB buffer (a duplex peer reads a few frames at a
+    // time, so that would be a malloc every few messages).
+    const auto kept = m_buffer.size() - m_handled;
+    std::memmove(m_buffer.data(), m_buffer.constData() + m_handled, size_t(kept));
+    m_buffer.resize(kept);
     m_handled = 0;
 }
 
