@@ -80,6 +80,28 @@ private Q_SLOTS:
         QVERIFY(model.checks().first().passed);
     }
 
+    void countRunDeliversEveryMessageInOrder()
+    {
+        // The sender packs many frames into each write(): every one must still arrive, once and in order.
+        constexpr int count = 100000;
+        auto params = pipe("oneway", QString());
+        params.insert("count", count);
+        const auto& model = run(params);
+        const auto result = model.result();
+        QCOMPARE(model.outcome(), QString("completed"));
+        QCOMPARE(result["sent_count"].toInt(), count);
+        QCOMPARE(result["received_count"].toInt(), count);
+        QVERIFY(result["in_order"].toBool());
+        QVERIFY(!result["broken_pipe"].toBool());
+        const auto received = strings(result["received"]);
+        QVERIFY(received.size() > 1000); // as many as the log holds
+        for (int i = 0; i < received.size(); ++i)
+            QCOMPARE(received.at(i), QString("message %1").arg(i + 1));
+        for (const auto& worker : model.workers())
+            QCOMPARE(worker.exitCode, std::optional<int>(0));
+        QVERIFY(model.checks().first().passed);
+    }
+
     void duplexFloodDoesNotDeadlock()
     {
         // Both peers write far more than a socket buffer holds: a peer blocked writing while not reading would

@@ -3,9 +3,13 @@
 // sender and the read end to a receiver (as descriptor 5 in each), then closes its own copies: when the sender
 // closes its end the receiver reads end of file, like Python's EOFError. Duplex: a socketpair, over which two
 // peers greet each other and answer every greeting. Messages travel as frames that carry their send time, so
-// the receiver measures each one's latency on the shared monotonic clock. Shared memory only reports back:
-// what each side sent and received, for the result.
+// the receiver measures each one's latency on the shared monotonic clock. A one-way sender without pauses
+// packs the frames it has ready back to back into one write() of at most PIPE_BUF bytes (FrameWriter): every
+// message keeps its own frame, number and send time, only the system call is shared. Shared memory only
+// reports back: what each side sent and received, for the result.
 #include "export/traceexporter.h"
+#include "ipc/framereader.h"
+#include "ipc/framewriter.h"
 #include "ipc/sharedmemory.h"
 #include "model/runmodel.h"
 #include "scenario/scenario.h"
@@ -19,6 +23,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
@@ -42,20 +47,6 @@ constexpr int LogBytes = 32 * 1024;
 constexpr int MinLatencySlots = 4096;
 /// Messages that get their own send/receive records; a throughput run beyond them reports progress only.
 constexpr std::int64_t TracedMessages = 1000;
-
-enum FrameFlag : std::uint32_t
-{
-    Reply = 1, ///< an answer to a greeting (duplex)
-    Over = 2, ///< no more greetings from this side (duplex); carries no message
-};
-
-struct FrameHeader
-{
-    std::uint32_t bytes; ///< payload after the header
-    std::uint32_t flags;
-    std::int64_t seq; ///< 1, 2, ... per sending side: the message id
-    std::int64_t sentNs; ///< CLOCK_MONOTONIC when it was written
-};
 
 /// What one side did, written only by that side, read by the engine at the end.
 struct EndpointReport
@@ -184,7 +175,10 @@ public:
         , m_canReceive(context.role != SenderRole)
         , m_sendMs(shape.count > 0 ? 0 : context.params.value(QStringLiteral("send-ms")).toLongLong())
         , m_receiveMs(shape.count > 0 ? 0 : context.params.value(QStringLiteral("recv-ms")).toLongLong())
+        , m_coalesce(context.role == SenderRole && m_sendMs == 0)
         , m_throttle(1000)
+        , m_writer(ChannelFd)
+        , m_reader(ChannelFd)
     {
         if (shape.count == 0) {
             for (const auto& line : QByteArrayView(header.script, header.scriptBytes).toByteArray().split('\n'))
@@ -201,23 +195,27 @@ private:
     bool sending() const { return m_canSend && (m_nextScript < m_scriptSize || !m_replies.isEmpty()); }
     bool finishedSending() const
     {
-        return m_out.isEmpty() && m_nextScript >= m_scriptSize
+        return m_writer.isEmpty() && m_nextScript >= m_scriptSize
             && (!m_shape.duplex || (m_repliesAwaited == 0 && m_otherOver && m_replies.isEmpty()));
     }
     QByteArray scriptMessage(std::int64_t i) const
     {
-        if (m_shape.count > 0)
-            return QByteArray("message ") + QByteArray::number(i + 1);
         return m_shape.duplex ? signedBy() + m_script.at(i) : m_script.at(i);
     }
+    /// "message N" of a count run, made in place: an allocation per message would cost as much as sending it.
+    QByteArrayView generatedMessage(std::int64_t i)
+    {
+        const auto end = std::to_chars(m_generated + GeneratedPrefix, std::end(m_generated), i + 1).ptr;
+        return QByteArrayView(m_generated, end - m_generated);
+    }
     QByteArray signedBy() const { return QByteArray("peer ") + QByteArray::number(m_index) + ": "; }
-    /// Frames the message and writes it (or, in duplex, as much as the socket takes now: see flush()).
+    /// Frames the message and hands it to the writer, which writes it at once unless this side coalesces.
     bool send(QByteArrayView payload, std::uint32_t flags);
     /// Writes what is pending. One way it blocks (the sender has nothing else to do); duplex never does: two
     /// peers blocked writing into full sockets, neither reading, would deadlock.
     bool flush();
+    bool succeeded(FrameWriter::Status status); ///< false, and says why, when a write failed
     void readInput();
-    bool readChannel(); ///< false at end of file
     void handleFrame(const FrameHeader& frame, QByteArrayView payload);
     std::int64_t progressDone() const;
     std::int64_t progressTotal() const;
@@ -233,7 +231,14 @@ private:
     const bool m_canReceive;
     const std::int64_t m_sendMs;
     const std::int64_t m_receiveMs;
+    /// A one-way sender without pauses lets frames ready back to back share a write(); everyone else writes
+    /// each frame at once (a paced, interactive or duplex frame must be seen when it is sent).
+    const bool m_coalesce;
     ProgressThrottle m_throttle;
+    FrameWriter m_writer;
+    FrameReader m_reader;
+    static constexpr int GeneratedPrefix = 8;
+    char m_generated[32] = "message ";
     QList<QByteArray> m_script;
     std::int64_t m_scriptSize = 0;
     std::int64_t m_nextScript = 0;
@@ -250,8 +255,6 @@ private:
     bool m_channelOpen = true;
     bool m_waiting = false;
     QByteArray m_inputBuffer;
-    QByteArray m_channelBuffer;
-    QByteArray m_out; ///< written to the channel as it takes it
     QList<QByteArray> m_replies;
 };
 
@@ -259,47 +262,51 @@ bool Endpoint::send(QByteArrayView payload, std::uint32_t flags)
 {
     payload = payload.first(std::min<qsizetype>(payload.size(), MaxPayload));
     const std::int64_t seq = (flags & Over) ? 0 : ++m_seq;
-    QByteArray frame(sizeof(FrameHeader), Qt::Uninitialized);
+    // The send time is when the frame enters the writer: a frame that waits there for the next write() is late
+    // by that much, and its latency includes it, as it should.
     const FrameHeader header {std::uint32_t(payload.size()), flags, seq, monotonicNowNs()};
-    std::memcpy(frame.data(), &header, sizeof header);
-    frame += payload;
-    m_out += frame;
-    if (flags & Over)
-        return flush();
-    std::int64_t unset = 0;
-    m_report.firstSendNs.compare_exchange_strong(unset, header.sentNs);
-    m_report.sent.fetch_add(1);
-    appendLog(m_report.sentLog, m_report.sentLogBytes, payload);
-    if (seq <= TracedMessages) {
-        // The counter carries a run-wide id (both peers count from 1): the trace draws an arrow to the receive.
-        m_telemetry.counter(TraceExporter::FlowOutCounter, seq * 2 + m_index);
-        m_telemetry.message(QStringLiteral("sent #%1 (%2 B)%3")
-                                .arg(seq)
-                                .arg(payload.size())
-                                .arg((flags & Reply) ? QStringLiteral(" reply") : QString())
-                                .toUtf8());
+    auto status = m_writer.append(header, payload);
+    if (!(flags & Over)) {
+        // Counted as sent once handed over, like Python's send() returning: a reader that dies loses what is
+        // still in the writer as it loses what is in the pipe.
+        if (seq == 1)
+            m_report.firstSendNs = header.sentNs;
+        m_report.sent.fetch_add(1);
+        appendLog(m_report.sentLog, m_report.sentLogBytes, payload);
+        if (seq <= TracedMessages) {
+            // The counter carries a run-wide id (both peers count from 1): the trace draws an arrow to the receive.
+            m_telemetry.counter(TraceExporter::FlowOutCounter, seq * 2 + m_index);
+            m_telemetry.message(QStringLiteral("sent #%1 (%2 B)%3")
+                                    .arg(seq)
+                                    .arg(payload.size())
+                                    .arg((flags & Reply) ? QStringLiteral(" reply") : QString())
+                                    .toUtf8());
+        }
     }
-    return flush();
+    if (status == FrameWriter::Status::Ok && !m_coalesce) // duplex (and its Over) never coalesces
+        status = m_writer.flush();
+    return succeeded(status);
 }
 
 bool Endpoint::flush()
 {
-    while (!m_out.isEmpty()) {
-        const auto written = ::write(ChannelFd, m_out.constData(), size_t(m_out.size()));
-        if (written >= 0) {
-            m_out.remove(0, written);
-        } else if (errno == EAGAIN) {
-            return true; // duplex: the socket is full; poll() says when it takes more
-        } else if (errno == EPIPE || errno == ECONNRESET) {
-            m_report.brokenPipe = 1;
-            m_telemetry.message("broken pipe (EPIPE): nobody reads the other end any more");
-            return false;
-        } else if (errno != EINTR) {
-            m_telemetry.message(QByteArray(QByteArray("write failed: ") + strerror(errno)));
-            return false;
-        }
+    return succeeded(m_writer.flush());
+}
+
+bool Endpoint::succeeded(FrameWriter::Status status)
+{
+    switch (status) {
+    case FrameWriter::Status::Ok:
+        return true;
+    case FrameWriter::Status::BrokenPipe:
+        m_report.brokenPipe = 1;
+        m_telemetry.message("broken pipe (EPIPE): nobody reads the other end any more");
+        return false;
+    case FrameWriter::Status::Failed:
+        m_telemetry.message(QByteArray(QByteArray("write failed: ") + strerror(m_writer.error())));
+        return false;
     }
-    return true;
+    return false;
 }
 
 void Endpoint::readInput()
@@ -323,20 +330,9 @@ void Endpoint::readInput()
         m_telemetry.message("chat line from the user");
         if (m_shape.duplex)
             ++m_repliesAwaited;
-        if (!send(line, 0))
+        if (!send(line, 0) || !flush()) // typed by a person: it goes out now, even from a sender that coalesces
             m_channelOpen = false;
     }
-}
-
-bool Endpoint::readChannel()
-{
-    char buffer[64 * 1024];
-    ssize_t got;
-    while ((got = ::read(ChannelFd, buffer, sizeof buffer)) < 0 && errno == EINTR) { }
-    if (got <= 0)
-        return false; // end of file, or the other side is gone (ECONNRESET)
-    m_channelBuffer.append(buffer, got);
-    return true;
 }
 
 void Endpoint::handleFrame(const FrameHeader& frame, QByteArrayView payload)
@@ -395,11 +391,12 @@ int Endpoint::run()
     while (true) {
         const auto now = monotonicNowNs();
         // Send what is due: replies at once, the script on its schedule (all of it at once in a count run).
-        while (m_canSend && m_channelOpen && !failed && m_out.isEmpty()) {
+        while (m_canSend && m_channelOpen && !failed && (m_coalesce || m_writer.isEmpty())) {
             if (!m_replies.isEmpty()) {
                 failed = !send(m_replies.takeFirst(), Reply);
             } else if (m_nextScript < m_scriptSize && (m_sendMs == 0 || monotonicNowNs() >= m_nextSendNs)) {
-                failed = !send(scriptMessage(m_nextScript++), 0);
+                const auto i = m_nextScript++;
+                failed = m_shape.count > 0 ? !send(generatedMessage(i), 0) : !send(scriptMessage(i), 0);
                 m_repliesAwaited += m_shape.duplex ? 1 : 0;
                 m_nextSendNs = now + m_sendMs * 1'000'000;
                 if (m_shape.count > 0 && m_nextScript % 1024 == 0)
@@ -409,9 +406,12 @@ int Endpoint::run()
             }
             reportProgress();
         }
+        // Nothing more is ready now: what was gathered goes out before this side looks elsewhere, waits or closes.
+        if (m_coalesce && m_channelOpen && !failed)
+            failed = !flush();
         if (failed)
             break;
-        if (m_shape.duplex && !m_overSent && m_nextScript >= m_scriptSize && m_channelOpen && m_out.isEmpty()) {
+        if (m_shape.duplex && !m_overSent && m_nextScript >= m_scriptSize && m_channelOpen && m_writer.isEmpty()) {
             failed = !send({}, Over);
             m_overSent = true;
         }
@@ -428,21 +428,16 @@ int Endpoint::run()
                 break;
         }
         // Hand over frames already read, one per --recv-ms.
-        // The consumed frames leave the buffer in one move afterwards: one per frame would copy the rest of
-        // a 64 KiB read again for each 40-byte message.
-        qsizetype consumed = 0;
-        while (m_canReceive && (m_receiveMs == 0 || monotonicNowNs() >= m_nextReadNs)
-            && m_channelBuffer.size() - consumed >= qsizetype(sizeof(FrameHeader))) {
-            FrameHeader frame;
-            std::memcpy(&frame, m_channelBuffer.constData() + consumed, sizeof frame);
-            if (m_channelBuffer.size() - consumed < qsizetype(sizeof frame + frame.bytes))
-                break;
-            handleFrame(frame, QByteArrayView(m_channelBuffer).sliced(consumed + sizeof frame, frame.bytes));
-            consumed += qsizetype(sizeof frame + frame.bytes);
+        bool handled = false;
+        FrameHeader frame;
+        QByteArrayView payload;
+        while (
+            m_canReceive && (m_receiveMs == 0 || monotonicNowNs() >= m_nextReadNs) && m_reader.next(&frame, &payload)) {
+            handleFrame(frame, payload);
+            handled = true;
             reportProgress();
         }
-        m_channelBuffer.remove(0, consumed);
-        const bool handled = consumed > 0;
+        m_reader.discardHandled();
         if (handled)
             continue; // a reply may be due
         if (!m_canReceive && !sending() && !m_stdinOpen)
@@ -451,7 +446,7 @@ int Endpoint::run()
         pollfd fds[2];
         int count = 0;
         const bool readable = m_canReceive && m_channelOpen && monotonicNowNs() >= m_nextReadNs;
-        const bool pending = m_channelOpen && !m_out.isEmpty();
+        const bool pending = m_channelOpen && !m_writer.isEmpty();
         if (readable || pending)
             fds[count++] = {ChannelFd, short((readable ? POLLIN : 0) | (pending ? POLLOUT : 0)), 0};
         if (m_stdinOpen)
@@ -461,7 +456,7 @@ int Endpoint::run()
             wakeNs = m_nextSendNs;
         if (m_canReceive && !readable && m_channelOpen)
             wakeNs = wakeNs < 0 ? m_nextReadNs : std::min(wakeNs, m_nextReadNs);
-        if (m_canReceive && !m_channelOpen && m_channelBuffer.size() < qsizetype(sizeof(FrameHeader)))
+        if (m_canReceive && !m_channelOpen && !m_reader.hasWholeFrame())
             break; // end of file and every whole frame handed over
         const auto untilWake = wakeNs - monotonicNowNs();
         const int timeoutMs = wakeNs < 0 ? int(Pacing::HeartbeatNs / 1'000'000)
@@ -486,7 +481,7 @@ int Endpoint::run()
             // A hang-up or error while writing shows in the next write, as EPIPE.
             if (pending && (fds[i].revents & (POLLOUT | POLLERR | POLLHUP)) && !flush())
                 failed = true;
-            if (readable && (fds[i].revents & (POLLIN | POLLERR | POLLHUP)) && !readChannel())
+            if (readable && (fds[i].revents & (POLLIN | POLLERR | POLLHUP)) && !m_reader.readMore())
                 m_channelOpen = false;
         }
         if (failed)
