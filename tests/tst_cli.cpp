@@ -274,6 +274,30 @@ private slots:
         QCOMPARE(samples.readLine(), QByteArray("time_s,worker,role,pid,progress,state,proc_state,cpu_s\n"));
     }
 
+    // A throughput run records a thousand sends and receives: the terminal gets both ends of the lists,
+    // the trace every event and the JSON file every logged message.
+    void longListsAreShortenedInTheSummaryOnly()
+    {
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("pipe.json"));
+        const QString trace = dir.filePath(QStringLiteral("pipe.trace.json"));
+        const auto result = runProcViz({QStringLiteral("run"), QStringLiteral("pipe"), QStringLiteral("--count"),
+            QStringLiteral("5000"), QStringLiteral("--json"), json, QStringLiteral("--trace"), trace});
+        QVERIFY(result.finished);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY(result.out.count(QLatin1Char('\n')) < 100);
+        QVERIFY(result.out.contains(QStringLiteral("… 1975 more events; --trace keeps them all …")));
+        QVERIFY(result.out.contains(QLatin1String("received #1000 (")));
+        QVERIFY(result.out.contains(QStringLiteral("\"message 6\",… ")));
+        int instants = 0;
+        for (const auto& event : readJson(trace).object().value(QLatin1String("traceEvents")).toArray())
+            instants += event.toObject().value(QLatin1String("ph")).toString() == QLatin1String("i");
+        QCOMPARE(instants, 2000);
+        const auto received = readJson(json).object()[QLatin1String("result")][QLatin1String("received")].toArray();
+        QVERIFY(received.size() > 10);
+        QCOMPARE(received.first().toString(), QStringLiteral("message 1"));
+    }
+
     void runAllModes()
     {
         QTemporaryDir dir;

@@ -5,6 +5,7 @@
 #include "scenario/scenario.h"
 #include "telemetry/telemetryrecord.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
@@ -34,8 +35,21 @@ QString jsonText(const QJsonValue& value)
         return value.toString();
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Array:
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Array: {
+        // A count run logs thousands of messages: the summary shows both ends, the --json file all of them.
+        constexpr qsizetype Head = 6, Tail = 2;
+        const auto array = value.toArray();
+        const auto compact = [](const QJsonArray& part) {
+            return QString::fromUtf8(QJsonDocument(part).toJson(QJsonDocument::Compact));
+        };
+        if (array.size() <= Head + Tail + 2)
+            return compact(array);
+        const QString head = compact(QJsonArray::fromVariantList(array.toVariantList().mid(0, Head)));
+        const QString tail = compact(QJsonArray::fromVariantList(array.toVariantList().mid(array.size() - Tail)));
+        return head.chopped(1) + QLatin1Char(',')
+            + QCoreApplication::translate("ProcViz::RunReport", "… %n more …", nullptr, int(array.size() - Head - Tail))
+            + QLatin1Char(',') + tail.mid(1);
+    }
     case QJsonValue::Object:
         return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
     default:
@@ -71,9 +85,23 @@ QString RunReport::summary(const Scenario& scenario, const RunModel& model)
         text += QStringLiteral("  ") + tr("cause: %1").arg(model.cause()) + QLatin1Char('\n');
     text += QLatin1Char('\n');
     if (!model.events().isEmpty()) {
+        // A pipe count run records a thousand messages each way: a terminal shows the first and the last
+        // ones; --trace keeps every event.
+        constexpr qsizetype Head = 20, Tail = 5;
+        const auto& events = model.events();
+        const auto line = [](const EventRecord& event) {
+            return QStringLiteral("  %1  %2\n").arg(seconds(double(event.timeNs) / 1e9).rightJustified(9), event.text);
+        };
         text += tr("Events") + QLatin1Char('\n');
-        for (const auto& event : model.events())
-            text += QStringLiteral("  %1  %2\n").arg(seconds(double(event.timeNs) / 1e9).rightJustified(9), event.text);
+        for (qsizetype i = 0; i < events.size(); ++i) {
+            if (events.size() > Head + Tail + 1 && i == Head) {
+                text += QStringLiteral("  ")
+                    + tr("… %n more event(s); --trace keeps them all …", nullptr, int(events.size() - Head - Tail))
+                    + QLatin1Char('\n');
+                i = events.size() - Tail;
+            }
+            text += line(events.at(i));
+        }
         text += QLatin1Char('\n');
     }
     text += tr("Workers") + QLatin1Char('\n') + workerLines(model) + QLatin1Char('\n');

@@ -50,6 +50,20 @@ Over %n runs
             <numerusform>%n live</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>… %n more …</source>
+        <translation>
+            <numerusform>… %n more …</numerusform>
+            <numerusform>… %n more …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more event(s); --trace keeps them all …</source>
+        <translation>
+            <numerusform>… %n more event; --trace keeps them all …</numerusform>
+            <numerusform>… %n more events; --trace keeps them all …</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProcViz::Scenario</name>

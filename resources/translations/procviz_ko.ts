@@ -1150,6 +1150,18 @@ Output:
             <numerusform>%n개 살아 있음</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>… %n more …</source>
+        <translation>
+            <numerusform>… %n개 더 …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more event(s); --trace keeps them all …</source>
+        <translation>
+            <numerusform>… 이벤트 %n개 더; --trace에는 모두 남습니다 …</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProcViz::Scenario</name>
