@@ -8,17 +8,17 @@
 
 #include <atomic>
 #include <latch>
+#include <sched.h>
 #include <thread>
 #include <vector>
-
-#include <sched.h>
 
 using namespace ProcViz;
 
 namespace {
 constexpr int TurnsEach = 6;
 
-struct Turn {
+struct Turn
+{
     int thread = -1;
     std::int64_t endNs = 0;
     bool endedBySwitch = false; ///< handed over on switchDue(), not released at the end of the work
@@ -26,8 +26,12 @@ struct Turn {
 
 // Threads that compute under one EmulatedGil and check on every chunk of work that they hold it alone.
 // The turn log is written only by the holder: the GIL itself orders those writes.
-struct Contest {
-    explicit Contest(int threads) : competing(threads), start(threads) { }
+struct Contest
+{
+    explicit Contest(int threads)
+        : competing(threads)
+        , start(threads)
+    { }
 
     void take(int thread)
     {
@@ -162,12 +166,14 @@ private Q_SLOTS:
                 firstDone = i;
         }
         for (int thread = 0; thread < threads; ++thread)
-            QVERIFY2(turnsOf[thread] >= 2, qPrintable(QStringLiteral("thread %1 had %2 turn(s)").arg(thread).arg(turnsOf[thread])));
+            QVERIFY2(turnsOf[thread] >= 2,
+                qPrintable(QStringLiteral("thread %1 had %2 turn(s)").arg(thread).arg(turnsOf[thread])));
         for (std::size_t i = allInLine; i + threads <= firstDone + 1; ++i) {
             QSet<int> round;
             for (std::size_t j = i; j < i + threads; ++j)
                 round.insert(turns[j].thread);
-            QVERIFY2(round.size() == threads, qPrintable(QStringLiteral("turns %1..%2 are not one each").arg(i).arg(i + threads - 1)));
+            QVERIFY2(round.size() == threads,
+                qPrintable(QStringLiteral("turns %1..%2 are not one each").arg(i).arg(i + threads - 1)));
         }
 
         // A holder gives the lock up only after its full interval: a turn starts after the previous one

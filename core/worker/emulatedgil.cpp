@@ -4,7 +4,6 @@
 #include "telemetry/telemetryrecord.h"
 
 #include <chrono>
-
 #include <sched.h>
 
 namespace ProcViz {
@@ -45,8 +44,7 @@ void EmulatedGil::acquire()
 
 bool EmulatedGil::switchDue() const
 {
-    return m_heirReady.load(std::memory_order_relaxed)
-        && monotonicNowNs() >= m_dueNs.load(std::memory_order_relaxed);
+    return m_heirReady.load(std::memory_order_relaxed) && monotonicNowNs() >= m_dueNs.load(std::memory_order_relaxed);
 }
 
 void EmulatedGil::handOver()
@@ -79,11 +77,13 @@ void EmulatedGil::grantToNextLocked()
     // The heir sets the real start of its interval when it runs; until then the next in line must not
     // mistake the old holder's expired interval for the new one's.
     m_dueNs.store(monotonicNowNs() + SwitchIntervalNs, std::memory_order_relaxed);
-    if (!m_line.empty())
-        m_line.front()->wakeUp.notify_one(); // the new first in line starts watching the clock
-    heir->wakeUp.notify_one(); // in case it gave up spinning and sleeps
-    // Last: once the heir sees this it may return, and its Waiter is gone.
+    heir->wakeUp.notify_one(); // in case it gave up spinning and sleeps (no system call if it spins)
+    // Once the heir sees this it may return, and its Waiter is gone; the others stay until we unlock.
     heir->granted.store(true, std::memory_order_release);
+    // After the grant: waking the new first in line, which then starts watching the clock, is a system call
+    // the new holder need not wait for.
+    if (!m_line.empty())
+        m_line.front()->wakeUp.notify_one();
 }
 
 void EmulatedGil::waitForTurn(std::unique_lock<std::mutex>& lock, Waiter& me)

@@ -46,7 +46,8 @@ public:
     std::uint64_t switchCount() const { return m_switches; }
 
 private:
-    struct Waiter {
+    struct Waiter
+    {
         std::condition_variable wakeUp;
         std::atomic<bool> granted {false};
     };
