@@ -52,6 +52,7 @@ void computeUnderGil(const WorkerContext& context, EmulatedGil& gil, qint64 iter
     telemetry.started(lane, WorkerState::Waiting, lanes);
     gil.acquire();
     telemetry.state(WorkerState::Running, lane);
+    // Checked after every chunk (about 20 µs of work): a ready heir spins only until the next check.
     const auto sum = BusyWork::run(iterations, telemetry, lane, [&] {
         if (!gil.switchDue())
             return;
