@@ -74,7 +74,7 @@ int main(int argc, char** argv)
         else
             return usage();
     }
-    if (config.quick && config.repetitions == 5)
+    if (config.quick && config.repetitions == Config::DefaultRepetitions)
         config.repetitions = 2;
 
     QCoreApplication app(argc, argv);
