@@ -44,11 +44,14 @@ QString jsonText(const QJsonValue& value)
         };
         if (array.size() <= Head + Tail + 2)
             return compact(array);
-        const QString head = compact(QJsonArray::fromVariantList(array.toVariantList().mid(0, Head)));
-        const QString tail = compact(QJsonArray::fromVariantList(array.toVariantList().mid(array.size() - Tail)));
-        return head.chopped(1) + QLatin1Char(',')
+        QJsonArray head, tail;
+        for (qsizetype i = 0; i < Head; ++i)
+            head.append(array.at(i));
+        for (qsizetype i = array.size() - Tail; i < array.size(); ++i)
+            tail.append(array.at(i));
+        return compact(head).chopped(1) + QLatin1Char(',')
             + QCoreApplication::translate("ProcViz::RunReport", "… %n more …", nullptr, int(array.size() - Head - Tail))
-            + QLatin1Char(',') + tail.mid(1);
+            + QLatin1Char(',') + compact(tail).mid(1);
     }
     case QJsonValue::Object:
         return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));

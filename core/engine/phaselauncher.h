@@ -40,7 +40,6 @@ public:
     bool start(QString* error);
     /// Sends no further requests (the run is being stopped); the answers already due still arrive.
     void stopRequesting();
-    bool isDone() const { return m_done; }
 
 Q_SIGNALS:
     /// Every request sent has been answered and none is left to send; @p error is empty when every

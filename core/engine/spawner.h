@@ -56,7 +56,6 @@ public:
     /// No more requests: the spawner is told to end (its socket closes) and reaped once it has, from this
     /// thread's event loop; nothing waits for it. Only the destructor may follow.
     void dismiss();
-    bool isGone() const { return m_reaped; } ///< it has ended and been reaped
 
     /// Readable when the spawner has said something: for callers that wait in an event loop instead.
     int socket() const { return m_socket; }

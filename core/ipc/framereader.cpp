@@ -30,9 +30,13 @@ bool FrameReader::readMore()
 
 bool FrameReader::next(FrameHeader* header, QByteArrayView* payload)
 {
-    if (!hasWholeFrame())
+    // Not hasWholeFrame(): that would copy the header out a second time for every message.
+    const auto left = m_buffer.size() - m_handled;
+    if (left < HeaderBytes)
         return false;
     std::memcpy(header, m_buffer.constData() + m_handled, sizeof *header);
+    if (left - HeaderBytes < qsizetype(header->bytes))
+        return false;
     *payload = QByteArrayView(m_buffer).sliced(m_handled + HeaderBytes, header->bytes);
     m_handled += HeaderBytes + header->bytes;
     return true;
