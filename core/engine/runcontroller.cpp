@@ -190,7 +190,9 @@ void RunController::adoptWorker(int phaseIndex, const WorkerSpec& spec, std::uni
     const qint64 pid = process->pid();
     const int id = m_model.addWorker(phaseIndex, spec.role, spec.index, pid, monotonicNowNs());
     connect(process.get(), &WorkerProcess::recordsArrived, this, [this, id] { onTelemetry(id); });
+    connect(process.get(), &WorkerProcess::died, this, [this, id] { onDied(id); });
     connect(process.get(), &WorkerProcess::exited, this, [this, id] { onExited(id); });
+    process->setJoinDelayMs(m_scenario->joinDelayMs(m_params));
     // Born after the user paused or stopped, or after the watchdog gave up: it joins the others' state.
     if (m_deadlocked || (m_stopRequested && !m_stopTimer.isActive()))
         process->sendSignal(SIGKILL);
@@ -244,6 +246,12 @@ void RunController::onTelemetry(int workerId)
         m_watchdog.reset(monotonicNowNs());
     if (const auto malformed = worker->takeMalformedCount())
         m_model.addMalformed(workerId, malformed);
+}
+
+void RunController::onDied(int workerId)
+{
+    onTelemetry(workerId);
+    m_model.setDied(workerId, process(workerId)->diedAtNs());
 }
 
 void RunController::onExited(int workerId)
@@ -301,8 +309,10 @@ void RunController::sample()
     }
     for (const auto& [name, value] : m_resources->sample())
         m_model.addRunSample(name, now, value);
-    if (m_paused)
-        m_watchdog.reset(now); // a pause the user asked for is no deadlock
+    const bool anyRunning = std::any_of(
+        m_processes.cbegin(), m_processes.cend(), [](const auto& worker) { return !worker->hasDied(); });
+    if (m_paused || !anyRunning)
+        m_watchdog.reset(now); // a pause the user asked for is no deadlock, nor a parent yet to join its zombies
     else if (m_watchdog.expired(now) && !m_deadlocked && !m_stopRequested)
         declareDeadlock();
 }
@@ -361,7 +371,7 @@ void RunController::applyFault(const FaultAction& fault, int attempt)
     if (fault.targetsHolder()) {
         const auto holders = holdersWhileStopped();
         for (const auto& worker : m_model.workers()) {
-            if (worker.isAlive() && holders.contains(worker.pid))
+            if (!worker.hasExited() && holders.contains(worker.pid))
                 targets.append(worker.id);
         }
         targets = targets.mid(0, 1); // "the holder": with several permit holders, the first one
@@ -374,9 +384,18 @@ void RunController::applyFault(const FaultAction& fault, int attempt)
             return;
         }
     } else {
+        bool exists = false;
         for (int id : m_model.phases().at(m_currentPhase).workerIds) {
-            if (m_model.workers().at(id).index == fault.workerIndex && process(id)->isAlive())
+            if (m_model.workers().at(id).index != fault.workerIndex)
+                continue;
+            exists = true;
+            if (!process(id)->hasDied())
                 targets.append(id);
+        }
+        // Due before that worker exists (its phase is still being started on a busy machine): once it does.
+        if (!exists && !m_phaseLaunched) {
+            QTimer::singleShot(HolderRetryMs, m_faultTimers.get(), [this, fault, attempt] { applyFault(fault, attempt); });
+            return;
         }
     }
     for (int id : targets) {
@@ -437,6 +456,10 @@ void RunController::stop()
     signalWorkers(SIGTERM);
     signalWorkers(SIGCONT); // a paused worker acts on SIGTERM only once it runs again
     m_stopTimer.start(StopGraceMs);
+    // Zombies waiting for their join are joined now: a stopped run ends as soon as its workers have. Last:
+    // the last join may end the run.
+    for (size_t id = 0; id < m_processes.size(); ++id)
+        m_processes[id]->joinNow();
 }
 
 void RunController::pause()

@@ -86,6 +86,7 @@ private:
     void endPhaseIfOver(); ///< every worker of the phase exists and has ended: the next phase, or the end
     void failRun(const QString& error);
     void onTelemetry(int workerId);
+    void onDied(int workerId);
     void onExited(int workerId);
     void sample();
     void finishRun(const QString& outcome);

@@ -134,8 +134,11 @@ void WorkerProcess::killNow()
 {
     if (m_reaped)
         return;
-    ::kill(pid_t(m_pid), SIGKILL);
+    m_joinTimer.reset();
+    ::kill(pid_t(m_pid), SIGKILL); // harmless to a zombie
     reap(0); // SIGKILL cannot be caught or ignored: this returns as soon as the kernel has torn it down
+    if (!hasDied())
+        m_diedAtNs = m_exitedAtNs;
     drainTelemetry(true);
 }
 
@@ -205,11 +208,29 @@ void WorkerProcess::drainTelemetry(bool workerGone)
 
 void WorkerProcess::onPidFdReadable()
 {
-    if (!reap(WNOHANG))
-        return;
+    // Readable once the process has ended: from now on it is a zombie, until wait4() reaps it.
+    m_exitNotifier->setEnabled(false);
+    m_diedAtNs = monotonicNowNs();
     // Every byte the worker wrote is in the pipe by now: read to the end before telling anyone.
     drainTelemetry(true);
-    Q_EMIT exited();
+    Q_EMIT died();
+    if (m_joinDelayMs <= 0) {
+        joinNow();
+        return;
+    }
+    m_joinTimer = std::make_unique<QTimer>();
+    m_joinTimer->setSingleShot(true);
+    connect(m_joinTimer.get(), &QTimer::timeout, this, &WorkerProcess::joinNow);
+    m_joinTimer->start(m_joinDelayMs);
+}
+
+void WorkerProcess::joinNow()
+{
+    if (m_reaped || !hasDied())
+        return;
+    m_joinTimer.reset();
+    if (reap(WNOHANG))
+        Q_EMIT exited();
 }
 
 bool WorkerProcess::reap(int flags)

@@ -6,6 +6,7 @@
 #include <QMap>
 #include <QObject>
 #include <QSocketNotifier>
+#include <QTimer>
 #include <QString>
 
 #include <memory>
@@ -59,7 +60,12 @@ public:
     ~WorkerProcess() override;
 
     qint64 pid() const { return m_pid; }
-    bool isAlive() const { return !m_reaped; }
+    bool isAlive() const { return !m_reaped; } ///< not yet reaped: running, or a zombie waiting to be joined
+    bool hasDied() const { return m_diedAtNs > 0; }
+    /// The parent joins (reaps) the worker this long after it ended; until then it is a zombie. 0: at once.
+    void setJoinDelayMs(int ms) { m_joinDelayMs = ms; }
+    /// Reaps a zombie now instead of after its join delay (the run is being stopped).
+    void joinNow();
     bool sendSignal(int signal) const;
     /// SIGKILL and reap, synchronously; afterwards the exit status and CPU time are known.
     void killNow();
@@ -73,11 +79,13 @@ public:
     std::optional<int> exitCode() const { return m_exitCode; }
     std::optional<int> termSignal() const { return m_signal; }
     double cpuSeconds() const { return m_cpuSeconds; } ///< exact, from wait4(), once reaped
-    qint64 exitedAtNs() const { return m_exitedAtNs; }
+    qint64 diedAtNs() const { return m_diedAtNs; } ///< when the engine saw it end (0 before)
+    qint64 exitedAtNs() const { return m_exitedAtNs; } ///< when it was reaped
 
 Q_SIGNALS:
     void recordsArrived();
-    void exited(); ///< reaped; every record it wrote has been read before this
+    void died(); ///< it ended and is a zombie until exited(); every record it wrote has been read before this
+    void exited(); ///< reaped; died() came first
 
 private:
     WorkerProcess(qint64 pid, int telemetryFd, int inputFd, int pidFd);
@@ -100,6 +108,9 @@ private:
     std::optional<int> m_exitCode;
     std::optional<int> m_signal;
     double m_cpuSeconds = 0;
+    int m_joinDelayMs = 0;
+    std::unique_ptr<QTimer> m_joinTimer;
+    qint64 m_diedAtNs = 0;
     qint64 m_exitedAtNs = 0;
 };
 

@@ -23,6 +23,17 @@ QJsonValue optionalInt(const std::optional<int>& value)
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }
 
+/// Seconds per state, as measured by the worker (running, waiting, holding, sleeping) and seen by the engine
+/// (stopped, zombie), and done; summed over the lanes of a worker with several threads.
+QJsonObject timeInState(const RunModel& model, const WorkerInfo& worker)
+{
+    const auto totals = RunModel::workerTotals(worker, model.nowNs());
+    QJsonObject object;
+    for (int state = 0; state < WorkerStateCount; ++state)
+        object.insert(stateName(WorkerState(state)), double(totals[size_t(state)]) / 1e9);
+    return object;
+}
+
 QJsonObject workerJson(const RunModel& model, const WorkerInfo& worker)
 {
     const auto& phases = model.phases();
@@ -33,11 +44,13 @@ QJsonObject workerJson(const RunModel& model, const WorkerInfo& worker)
         {QStringLiteral("phase"), phase},
         {QStringLiteral("pid"), worker.pid},
         {QStringLiteral("start_s"), seconds(worker.spawnNs)},
+        {QStringLiteral("exit_s"), seconds(worker.exitNs)},
         {QStringLiteral("end_s"), seconds(worker.endNs)},
         {QStringLiteral("exit_code"), optionalInt(worker.exitCode)},
         {QStringLiteral("signal"), optionalInt(worker.signal)},
         {QStringLiteral("cpu_s"), worker.cpuSeconds},
         {QStringLiteral("malformed_records"), double(worker.malformedRecords)},
+        {QStringLiteral("time_in_state_s"), timeInState(model, worker)},
     };
 }
 } // namespace

@@ -111,6 +111,9 @@ private:
                 {{QStringLiteral("sort_index"), lane.lane}}));
             for (const auto& interval : lane.states)
                 addSlice(worker, track.tid, interval, workerEndNs);
+            addEngineSlices(worker, lane, track.tid, workerEndNs);
+            for (const auto& task : lane.spans)
+                addTask(worker, track.tid, task, workerEndNs);
             // Counters with the same name in one process are told apart by id (Chrome and Perfetto both honour it).
             for (const auto& point : lane.progress) {
                 auto counter = event(u'C', QStringLiteral("progress"), worker.pid, track.tid);
@@ -124,8 +127,6 @@ private:
         }
 
         for (const auto& counter : worker.counters) {
-            if (isFlowCounter(counter.name))
-                continue; // ids, not quantities: drawn as arrows by addFlows()
             for (const auto& point : counter.points) {
                 auto object = event(u'C', counter.name, worker.pid, worker.pid);
                 object.insert(QStringLiteral("ts"), micros(point.timeNs));
@@ -135,13 +136,51 @@ private:
         }
     }
 
+    /// The parts of @p interval not hidden under a stop or the zombie (those get slices of their own).
     void addSlice(const WorkerInfo& worker, qint64 tid, const StateInterval& interval, qint64 workerEndNs)
     {
         const qint64 endNs = std::max(interval.beginNs, interval.endNs >= 0 ? interval.endNs : workerEndNs);
-        auto slice = event(u'X', stateName(interval.state), worker.pid, tid);
-        slice.insert(QStringLiteral("cat"), QStringLiteral("state"));
-        slice.insert(QStringLiteral("ts"), micros(interval.beginNs));
-        slice.insert(QStringLiteral("dur"), micros(endNs - interval.beginNs));
+        for (const auto& [begin, end] : RunModel::visiblePieces(worker, interval.beginNs, endNs)) {
+            auto slice = event(u'X', interval.mixed ? QStringLiteral("mixed") : stateName(interval.state), worker.pid, tid);
+            slice.insert(QStringLiteral("cat"), QStringLiteral("state"));
+            slice.insert(QStringLiteral("ts"), micros(begin));
+            slice.insert(QStringLiteral("dur"), micros(end - begin));
+            if (interval.mixed) {
+                QJsonObject shares;
+                for (int state = 0; state < MeasuredStateCount; ++state) {
+                    shares.insert(stateName(WorkerState(state)) + QLatin1String("_ns"),
+                        interval.mixShareNs(state, end - begin));
+                }
+                slice.insert(QStringLiteral("args"), shares);
+            }
+            m_events.append(slice);
+        }
+    }
+
+    /// Stopped and zombie, which the engine saw for the whole process: on every lane, from its start.
+    void addEngineSlices(const WorkerInfo& worker, const Lane& lane, qint64 tid, qint64 workerEndNs)
+    {
+        const qint64 laneBegin = lane.states.isEmpty() ? 0 : lane.states.first().beginNs;
+        for (const auto& seen : worker.engineStates) {
+            const qint64 begin = std::max(seen.beginNs, laneBegin);
+            const qint64 end = seen.endNs >= 0 ? seen.endNs : workerEndNs;
+            if (end <= begin)
+                continue;
+            auto slice = event(u'X', stateName(seen.state), worker.pid, tid);
+            slice.insert(QStringLiteral("cat"), QStringLiteral("state"));
+            slice.insert(QStringLiteral("ts"), micros(begin));
+            slice.insert(QStringLiteral("dur"), micros(end - begin));
+            m_events.append(slice);
+        }
+    }
+
+    void addTask(const WorkerInfo& worker, qint64 tid, const TaskSpan& task, qint64 workerEndNs)
+    {
+        auto slice = event(u'X', task.label, worker.pid, tid);
+        slice.insert(QStringLiteral("cat"), QStringLiteral("task"));
+        slice.insert(QStringLiteral("ts"), micros(task.beginNs));
+        slice.insert(QStringLiteral("dur"), micros(std::max(task.beginNs, task.endNs >= 0 ? task.endNs : workerEndNs) - task.beginNs));
+        slice.insert(QStringLiteral("args"), QJsonObject {{QStringLiteral("index"), task.index}});
         m_events.append(slice);
     }
 
@@ -162,42 +201,36 @@ private:
         m_events.append(instant);
     }
 
-    static bool isFlowCounter(const QString& name)
+    qint64 trackOf(int workerId, int laneIndex) const
     {
-        return name == QLatin1String(TraceExporter::FlowOutCounter)
-            || name == QLatin1String(TraceExporter::FlowInCounter);
+        const auto& worker = m_model.workers().at(workerId);
+        const auto tracks = m_tracks.value(workerId);
+        for (qsizetype i = 0; i < worker.lanes.size() && i < tracks.size(); ++i) {
+            if (worker.lanes.at(i).lane == laneIndex)
+                return tracks.at(i).tid;
+        }
+        return tracks.isEmpty() ? worker.pid : tracks.first().tid;
     }
 
-    /// An arrow ("s" to "f", same id) from each send or put to the matching receive or get; an end whose
-    /// partner was thinned out of the model draws nothing.
+    /// An arrow ("s" to "f", one id per hand-off) from the giver's track to the taker's.
     void addFlows()
     {
-        QHash<qint64, QJsonObject> starts, finishes;
-        for (const auto& worker : m_model.workers()) {
-            const auto tracks = m_tracks.value(worker.id);
-            const qint64 tid = tracks.isEmpty() ? worker.pid : tracks.first().tid;
-            for (const auto& counter : worker.counters) {
-                if (!isFlowCounter(counter.name))
-                    continue;
-                const bool out = counter.name == QLatin1String(TraceExporter::FlowOutCounter);
-                for (const auto& point : counter.points) {
-                    auto flow = event(out ? u's' : u'f', QStringLiteral("message"), worker.pid, tid);
-                    flow.insert(QStringLiteral("cat"), QStringLiteral("flow"));
-                    flow.insert(QStringLiteral("id"), point.value);
-                    flow.insert(QStringLiteral("ts"), micros(point.timeNs));
-                    if (!out)
-                        flow.insert(QStringLiteral("bp"), QStringLiteral("e")); // bind to the slice around the receive
-                    (out ? starts : finishes).insert(point.value, flow);
-                }
+        qint64 id = 0;
+        for (const auto& handoff : m_model.handoffs()) {
+            ++id;
+            const auto& giver = m_model.workers().at(handoff.fromWorker);
+            const auto& taker = m_model.workers().at(handoff.toWorker);
+            auto start = event(u's', handoff.label, giver.pid, trackOf(handoff.fromWorker, 0));
+            auto finish = event(u'f', handoff.label, taker.pid, trackOf(handoff.toWorker, handoff.toLane));
+            for (auto* flow : {&start, &finish}) {
+                flow->insert(QStringLiteral("cat"), QStringLiteral("flow"));
+                flow->insert(QStringLiteral("id"), id);
             }
-        }
-        auto ids = starts.keys();
-        std::sort(ids.begin(), ids.end());
-        for (const qint64 id : std::as_const(ids)) {
-            if (!finishes.contains(id))
-                continue;
-            m_events.append(starts.value(id));
-            m_events.append(finishes.value(id));
+            start.insert(QStringLiteral("ts"), micros(handoff.givenNs));
+            finish.insert(QStringLiteral("ts"), micros(handoff.takenNs));
+            finish.insert(QStringLiteral("bp"), QStringLiteral("e")); // bind to the slice around the take
+            m_events.append(start);
+            m_events.append(finish);
         }
     }
 

@@ -22,31 +22,29 @@ int SharedMutex::initialize(pthread_mutex_t* storage, bool robust)
     return result;
 }
 
-SharedMutex::Locked SharedMutex::lock(const std::function<void()>& stillWaiting, std::int64_t* waitedNs)
+SharedMutex::Locked SharedMutex::lock(const std::function<void()>& blocked, const std::function<void()>& stillWaiting)
 {
     // The common case costs no clock read: on this kind of machine one clock_gettime takes as long as an
-    // uncontended lock and unlock together, so timing every acquisition would triple what it measures.
+    // uncontended lock and unlock together.
     int result = pthread_mutex_trylock(m_mutex);
     if (result != EBUSY)
         return afterAcquire(result);
-    timespec start {};
-    clock_gettime(CLOCK_MONOTONIC, &start);
-    timespec deadline = start;
+    if (blocked)
+        blocked();
+    timespec deadline {};
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
+    long slice = LongWaitNs;
     do {
-        deadline.tv_nsec += WaitSliceNs;
-        if (deadline.tv_nsec >= 1'000'000'000) {
+        deadline.tv_nsec += slice;
+        while (deadline.tv_nsec >= 1'000'000'000) {
             deadline.tv_sec += 1;
             deadline.tv_nsec -= 1'000'000'000;
         }
         result = pthread_mutex_clocklock(m_mutex, CLOCK_MONOTONIC, &deadline);
         if (result == ETIMEDOUT && stillWaiting)
             stillWaiting();
+        slice = WaitSliceNs;
     } while (result == ETIMEDOUT);
-    if (waitedNs) {
-        timespec end {};
-        clock_gettime(CLOCK_MONOTONIC, &end);
-        *waitedNs += (end.tv_sec - start.tv_sec) * 1'000'000'000 + (end.tv_nsec - start.tv_nsec);
-    }
     return afterAcquire(result);
 }
 

@@ -18,7 +18,8 @@ public:
         FromDeadOwner, ///< EOWNERDEAD: the previous holder died holding it; now consistent again and ours
     };
 
-    /// How long one wait lasts before the caller hears that it is still waiting.
+    /// A wait is "long" after this: the caller hears of it then, and every WaitSliceNs after.
+    static constexpr long LongWaitNs = 1'000'000;
     static constexpr long WaitSliceNs = 100'000'000;
 
     /// Sets up the mutex in @p storage (shared memory, zero-filled). Returns an errno value, 0 on success.
@@ -28,11 +29,11 @@ public:
         : m_mutex(storage)
     { }
 
-    /// Takes the mutex. While it waits, @p stillWaiting is called every WaitSliceNs (so a worker can say it
-    /// is blocked, even when it will never get the lock). Errors other than EOWNERDEAD abort the worker: a
-    /// mutex that cannot be locked leaves no lesson to show. When @p waitedNs is given, the time spent waiting
-    /// is added to it; the clock is read only when the mutex was taken, so a free mutex costs no clock read.
-    Locked lock(const std::function<void()>& stillWaiting = {}, std::int64_t* waitedNs = nullptr);
+    /// Takes the mutex. When it is taken by someone else, @p blocked is called once before the wait, and
+    /// @p stillWaiting after LongWaitNs and then every WaitSliceNs (so a worker can say it is blocked, even
+    /// when it will never get the lock). A free mutex costs no clock read and no call. Errors other than
+    /// EOWNERDEAD abort the worker: a mutex that cannot be locked leaves no lesson to show.
+    Locked lock(const std::function<void()>& blocked = {}, const std::function<void()>& stillWaiting = {});
     void unlock();
 
 private:

@@ -2,6 +2,7 @@
 #include "runmodel.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace ProcViz {
 
@@ -100,19 +101,184 @@ Lane& RunModel::laneFor(WorkerInfo& worker, const TelemetryRecord& record)
         worker.lanes.begin(), worker.lanes.end(), [&](const Lane& l) { return l.lane == record.lane; });
 }
 
-void RunModel::enterState(Lane& lane, WorkerState state, qint64 timeNs)
+int RunModel::workerByPid(qint64 pid) const
 {
-    if (!lane.states.isEmpty()) {
-        auto& open = lane.states.last();
-        if (open.endNs < 0) {
-            if (open.state == state)
-                return;
-            open.endNs = timeNs;
-        }
+    for (const auto& worker : m_workers) {
+        if (worker.pid == pid)
+            return worker.id;
     }
+    return -1;
+}
+
+QList<std::pair<qint64, qint64>> RunModel::visiblePieces(const WorkerInfo& worker, qint64 beginNs, qint64 endNs)
+{
+    QList<std::pair<qint64, qint64>> pieces;
+    qint64 from = beginNs;
+    for (const auto& hidden : worker.engineStates) {
+        const qint64 hiddenEnd = hidden.endNs < 0 ? std::numeric_limits<qint64>::max() : hidden.endNs;
+        if (hiddenEnd <= from || hidden.beginNs >= endNs)
+            continue;
+        if (hidden.beginNs > from)
+            pieces.append({from, hidden.beginNs});
+        from = std::max(from, hiddenEnd);
+        if (from >= endNs)
+            break;
+    }
+    if (from < endNs)
+        pieces.append({from, endNs});
+    return pieces;
+}
+
+namespace {
+// Adds what is shown of @p interval, up to @p endNs, to @p totals.
+void addVisible(StateTotals& totals, const WorkerInfo& worker, const StateInterval& interval, qint64 endNs)
+{
+    qint64 kept = 0;
+    for (const auto& [begin, end] : RunModel::visiblePieces(worker, interval.beginNs, endNs))
+        kept += end - begin;
+    if (!interval.mixed) {
+        totals[size_t(interval.state)] += kept;
+        return;
+    }
+    for (int state = 0; state < MeasuredStateCount; ++state)
+        totals[size_t(state)] += interval.mixShareNs(state, kept);
+}
+} // namespace
+
+void RunModel::account(const WorkerInfo& worker, Lane& lane, const StateInterval& interval)
+{
+    addVisible(lane.closedNs, worker, interval, interval.endNs);
+}
+
+StateTotals RunModel::laneTotals(const WorkerInfo& worker, const Lane& lane, qint64 nowNs)
+{
+    StateTotals totals = lane.closedNs;
+    if (!lane.states.isEmpty() && lane.states.last().endNs < 0)
+        addVisible(totals, worker, lane.states.last(), std::max(nowNs, lane.states.last().beginNs));
+    // The engine's states cover the whole process, but a lane only from its start.
+    const qint64 laneBegin = lane.states.isEmpty() ? 0 : lane.states.first().beginNs;
+    for (const auto& seen : worker.engineStates) {
+        const qint64 end = seen.endNs < 0 ? nowNs : seen.endNs;
+        totals[size_t(seen.state)] += std::max<qint64>(0, end - std::max(seen.beginNs, laneBegin));
+    }
+    return totals;
+}
+
+StateTotals RunModel::workerTotals(const WorkerInfo& worker, qint64 nowNs)
+{
+    StateTotals totals {};
+    for (const auto& lane : worker.lanes) {
+        const auto laneTime = laneTotals(worker, lane, nowNs);
+        for (size_t state = 0; state < totals.size(); ++state)
+            totals[state] += laneTime[state];
+    }
+    return totals;
+}
+
+void RunModel::closeOpen(const WorkerInfo& worker, Lane& lane, qint64 timeNs)
+{
+    if (lane.states.isEmpty() || lane.states.last().endNs >= 0)
+        return;
+    auto& open = lane.states.last();
+    open.endNs = std::max(timeNs, open.beginNs);
+    lane.reportedUntilNs = open.endNs;
+    account(worker, lane, open);
+}
+
+bool RunModel::append(const WorkerInfo& worker, Lane& lane, const StateInterval& interval)
+{
+    closeOpen(worker, lane, interval.beginNs);
+    // A worker reports its time once and in order: an interval reaching back into reported time is not trusted.
+    if (interval.beginNs < lane.reportedUntilNs || (interval.endNs >= 0 && interval.endNs < interval.beginNs))
+        return false;
     if (lane.states.size() >= MaxIntervalsPerLane)
-        lane.states.remove(0, MaxIntervalsPerLane / 4); // oldest quarter goes; the recent past stays exact
-    lane.states.append({state, timeNs, -1});
+        lane.states.remove(0, MaxIntervalsPerLane / 4); // oldest quarter goes; the totals keep their time
+    lane.states.append(interval);
+    if (interval.endNs >= 0) {
+        lane.reportedUntilNs = interval.endNs;
+        account(worker, lane, interval);
+    }
+    return true;
+}
+
+// The records that carry times of their own: intervals, mixes, the start and end of the work, tasks, hand-offs.
+bool RunModel::applyTimed(WorkerInfo& worker, Lane& lane, const TelemetryRecord& record)
+{
+    const qint64 nowRelative = monotonicNowNs() - m_startNs;
+    const auto plausible = [&](qint64 monotonicNs) {
+        return monotonicNs >= m_startNs - ClockSlackNs && monotonicNs - m_startNs <= nowRelative + ClockSlackNs;
+    };
+    const auto at = [&](qint64 monotonicNs) { return std::max<qint64>(0, relative(monotonicNs)); };
+    const qint64 begin = record.value;
+    const qint64 end = record.value2;
+    switch (record.recordKind()) {
+    case RecordKind::Started:
+    case RecordKind::Finished: {
+        const qint64 when = end > 0 ? end : record.timestampNs;
+        if (!plausible(when))
+            return false;
+        if (record.recordKind() == RecordKind::Started) {
+            lane.tid = record.tid;
+            // Bounded: a worker cannot make the engine believe in millions of lanes.
+            worker.plannedLanes = int(std::clamp<qint64>(record.value, worker.plannedLanes, MaxLanes));
+            return append(worker, lane, {static_cast<WorkerState>(record.state), at(when)});
+        }
+        lane.finished = true;
+        lane.result = record.value;
+        lane.finishedNs = at(when);
+        return append(worker, lane, {WorkerState::Done, at(when)});
+    }
+    case RecordKind::State: {
+        if (!plausible(begin) || (end != 0 && !plausible(end)))
+            return false;
+        const auto state = static_cast<WorkerState>(record.state);
+        auto* open = lane.states.isEmpty() || lane.states.last().endNs >= 0 ? nullptr : &lane.states.last();
+        if (end != 0 && open && !open->mixed && open->state == state && at(begin) <= open->beginNs) {
+            closeOpen(worker, lane, at(end)); // the end of an interval announced while it lasted
+            return true;
+        }
+        return append(worker, lane, {state, at(begin), end == 0 ? -1 : at(end)});
+    }
+    case RecordKind::Mix: {
+        if (!plausible(begin) || !plausible(end))
+            return false;
+        StateInterval window {WorkerState::Running, at(begin), at(end), true, {}};
+        const auto shares = record.shares();
+        for (int state = 0; state < MeasuredStateCount; ++state) {
+            window.mixNs[size_t(state)] = quint32(shares[size_t(state)]);
+            if (shares[size_t(state)] > shares[size_t(window.state)])
+                window.state = WorkerState(state);
+        }
+        return append(worker, lane, window);
+    }
+    case RecordKind::Span: {
+        if (!plausible(begin) || (end != 0 && !plausible(end)))
+            return false;
+        if (end != 0) {
+            for (auto it = lane.spans.rbegin(); it != lane.spans.rend(); ++it) {
+                if (it->index == record.aux && it->endNs < 0) {
+                    it->endNs = std::max(it->beginNs, at(end));
+                    return true;
+                }
+            }
+        }
+        if (lane.spans.size() >= MaxSpansPerLane)
+            lane.spans.remove(0, MaxSpansPerLane / 4);
+        lane.spans.append({record.aux, QString::fromUtf8(record.textBytes()), at(begin), end == 0 ? -1 : at(end)});
+        return true;
+    }
+    case RecordKind::Handoff: {
+        const int giver = workerByPid(record.aux);
+        if (!plausible(begin) || !plausible(end) || giver < 0)
+            return false;
+        if (m_handoffs.size() >= MaxHandoffs)
+            m_handoffs.remove(0, MaxHandoffs / 4);
+        m_handoffs.append({giver, at(begin), worker.id, lane.lane, at(end), QString::fromUtf8(record.textBytes())});
+        return true;
+    }
+    default:
+        return true;
+    }
 }
 
 void RunModel::applyRecord(int workerId, const TelemetryRecord& record)
@@ -129,21 +295,12 @@ void RunModel::applyRecord(int workerId, const TelemetryRecord& record)
     const qint64 t = std::max<qint64>(0, relative(record.timestampNs));
     auto& lane = laneFor(worker, record);
     switch (record.recordKind()) {
-    case RecordKind::Started:
-        lane.tid = record.tid;
-        // Bounded: a worker cannot make the engine believe in millions of lanes.
-        worker.plannedLanes = int(std::clamp<qint64>(record.value, worker.plannedLanes, MaxLanes));
-        enterState(lane, static_cast<WorkerState>(record.state), t);
-        break;
     case RecordKind::Progress: {
         const double total = record.value2 > 0 ? double(record.value2) : 1.0;
         lane.latestProgress = std::clamp(double(record.value) / total, 0.0, 1.0);
         appendThinned(lane.progress, ProgressPoint {t, lane.latestProgress}, MaxPointsPerSeries);
         break;
     }
-    case RecordKind::State:
-        enterState(lane, static_cast<WorkerState>(record.state), t);
-        break;
     case RecordKind::Counter:
         if (worker.counters.size() < MaxCountersPerWorker
             || std::any_of(worker.counters.cbegin(), worker.counters.cend(),
@@ -154,14 +311,32 @@ void RunModel::applyRecord(int workerId, const TelemetryRecord& record)
         if (m_events.size() < MaxEvents)
             m_events.append({t, workerId, record.lane, QString::fromUtf8(record.textBytes())});
         break;
-    case RecordKind::Finished:
-        lane.finished = true;
-        lane.result = record.value;
-        lane.finishedNs = t;
-        enterState(lane, WorkerState::Done, t);
+    default:
+        if (!applyTimed(worker, lane, record))
+            ++worker.malformedRecords;
         break;
     }
     ++m_revision;
+}
+
+void RunModel::beginEngineState(WorkerInfo& worker, WorkerState state, qint64 timeNs)
+{
+    auto& seen = worker.engineStates;
+    if (!seen.isEmpty() && seen.last().endNs < 0) {
+        if (seen.last().state == state)
+            return;
+        seen.last().endNs = std::max(timeNs, seen.last().beginNs);
+    }
+    if (seen.size() >= MaxEngineStatesPerWorker)
+        seen.removeFirst();
+    seen.append({state, timeNs});
+}
+
+void RunModel::endEngineState(WorkerInfo& worker, WorkerState state, qint64 timeNs)
+{
+    auto& seen = worker.engineStates;
+    if (!seen.isEmpty() && seen.last().endNs < 0 && seen.last().state == state)
+        seen.last().endNs = std::max(timeNs, seen.last().beginNs);
 }
 
 void RunModel::addSample(int workerId, qint64 monotonicNs, char procState, double cpuSeconds)
@@ -171,19 +346,15 @@ void RunModel::addSample(int workerId, qint64 monotonicNs, char procState, doubl
     worker.cpuSeconds = cpuSeconds;
     // SIGSTOP is invisible to the worker itself: the engine sees it as state T and records the interval.
     const bool stoppedNow = procState == 'T' || procState == 't';
+    if (stoppedNow && !worker.hasExited())
+        beginEngineState(worker, WorkerState::Stopped, t);
+    else if (!stoppedNow)
+        endEngineState(worker, WorkerState::Stopped, t);
     WorkerState shown = WorkerState::Running;
-    for (auto& lane : worker.lanes) {
-        const auto* open = lane.states.isEmpty() || lane.states.last().endNs >= 0 ? nullptr : &lane.states.last();
-        if (!open)
-            continue;
-        if (stoppedNow && open->state != WorkerState::Stopped && open->state != WorkerState::Done) {
-            m_resumeStates[{workerId, lane.lane}] = open->state;
-            enterState(lane, WorkerState::Stopped, t);
-        } else if (!stoppedNow && open->state == WorkerState::Stopped) {
-            enterState(lane, m_resumeStates.value({workerId, lane.lane}, WorkerState::Running), t);
-        }
-        shown = lane.states.last().state;
-    }
+    if (!worker.engineStates.isEmpty() && worker.engineStates.last().endNs < 0)
+        shown = worker.engineStates.last().state;
+    else if (!worker.lanes.isEmpty() && !worker.lanes.first().states.isEmpty())
+        shown = worker.lanes.first().states.last().state;
     appendThinned(worker.samples, ProcSample {t, procState, cpuSeconds, worker.progress(), shown}, MaxPointsPerSeries);
     ++m_revision;
 }
@@ -202,18 +373,30 @@ void RunModel::addLaneSample(int workerId, int laneIndex, qint64 monotonicNs, ch
     }
 }
 
+void RunModel::setDied(int workerId, qint64 monotonicNs)
+{
+    auto& worker = m_workers[workerId];
+    if (worker.hasExited())
+        return;
+    worker.exitNs = relative(monotonicNs);
+    // Its threads are gone: nothing it reported lasts beyond its death.
+    for (auto& lane : worker.lanes)
+        closeOpen(worker, lane, worker.exitNs);
+    endEngineState(worker, WorkerState::Stopped, worker.exitNs);
+    beginEngineState(worker, WorkerState::Zombie, worker.exitNs);
+    ++m_revision;
+}
+
 void RunModel::setExited(
     int workerId, qint64 monotonicNs, std::optional<int> exitCode, std::optional<int> signal, double cpuSeconds)
 {
+    setDied(workerId, monotonicNs);
     auto& worker = m_workers[workerId];
-    worker.endNs = relative(monotonicNs);
+    worker.endNs = std::max(worker.exitNs, relative(monotonicNs));
     worker.exitCode = exitCode;
     worker.signal = signal;
     worker.cpuSeconds = cpuSeconds;
-    for (auto& lane : worker.lanes) {
-        if (!lane.states.isEmpty() && lane.states.last().endNs < 0)
-            lane.states.last().endNs = std::max(worker.endNs, lane.states.last().beginNs);
-    }
+    endEngineState(worker, WorkerState::Zombie, worker.endNs);
     ++m_revision;
 }
 
@@ -265,6 +448,11 @@ double RunModel::elapsedSeconds(qint64 monotonicNowNs) const
 {
     const qint64 end = m_endNs >= 0 ? m_endNs : relative(monotonicNowNs);
     return double(end) / 1e9;
+}
+
+qint64 RunModel::nowNs() const
+{
+    return m_endNs >= 0 ? m_endNs : relative(monotonicNowNs());
 }
 
 int RunModel::liveWorkerCount() const

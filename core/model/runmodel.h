@@ -11,6 +11,7 @@
 #include <QString>
 #include <QVariantMap>
 
+#include <array>
 #include <optional>
 
 namespace ProcViz {
@@ -22,11 +23,46 @@ struct ProgressPoint
     double fraction = 0; ///< 0..1
 };
 
+/// A stretch of one lane's time: one state throughout, or a mixed window (states too short to report one by
+/// one, summed per state by the worker).
 struct StateInterval
 {
-    WorkerState state = WorkerState::Running;
+    WorkerState state = WorkerState::Running; ///< of a mixed window: the state with the largest share
     qint64 beginNs = 0;
     qint64 endNs = -1; ///< -1 while the interval is still open
+    bool mixed = false;
+    std::array<quint32, MeasuredStateCount> mixNs {}; ///< of a mixed window: nanoseconds per measured state
+
+    qint64 durationNs(qint64 openEndNs) const { return (endNs < 0 ? openEndNs : endNs) - beginNs; }
+    /// The part of @p state's share in @p keptNs of this mixed window (the rest hidden, e.g. under a SIGSTOP).
+    qint64 mixShareNs(int state, qint64 keptNs) const
+    {
+        const qint64 span = endNs - beginNs;
+        return span > 0 ? qint64(mixNs[size_t(state)]) * keptNs / span : 0;
+    }
+};
+
+/// Nanoseconds per WorkerState.
+using StateTotals = std::array<qint64, WorkerStateCount>;
+
+/// A labelled piece of work on a lane: one task of the pool.
+struct TaskSpan
+{
+    int index = 0;
+    QString label;
+    qint64 beginNs = 0;
+    qint64 endNs = -1; ///< -1 while the task runs
+};
+
+/// Something one process gave another: a queue item, a message, a permit, the lock after a long wait.
+struct Handoff
+{
+    int fromWorker = -1;
+    qint64 givenNs = 0;
+    int toWorker = -1;
+    int toLane = 0;
+    qint64 takenNs = 0;
+    QString label;
 };
 
 /// A /proc/<pid>/stat reading taken by the engine.
@@ -59,7 +95,12 @@ struct Lane
     int lane = 0;
     qint64 tid = 0;
     QList<ProgressPoint> progress;
+    /// What the worker reported, in order and without overlap: intervals, mixed windows, then done. What the
+    /// engine saw from outside (stopped, zombie) is in WorkerInfo::engineStates and wins where both overlap.
     QList<StateInterval> states;
+    StateTotals closedNs {}; ///< time of every closed interval, kept when old intervals are thinned out
+    qint64 reportedUntilNs = 0; ///< where the last closed interval ended: a new one may not begin before
+    QList<TaskSpan> spans;
     QList<ProcSample> samples; ///< /proc/<pid>/task/<tid>/stat readings, for threads (tid != pid) only
     double latestProgress = 0;
     bool finished = false;
@@ -82,18 +123,22 @@ struct WorkerInfo
     int index = 0;
     qint64 pid = 0;
     qint64 spawnNs = 0;
-    qint64 endNs = -1; ///< when the engine reaped it; -1 while alive
+    qint64 exitNs = -1; ///< when the process ended; a zombie from then until it is reaped
+    qint64 endNs = -1; ///< when the engine reaped it (joined it); -1 until then
     std::optional<int> exitCode;
     std::optional<int> signal;
     double cpuSeconds = 0; ///< from the last sample, exact from wait4() once reaped
     QList<Lane> lanes;
     int plannedLanes = 1; ///< as announced by the worker; lanes not yet started count as 0 % done
     QList<ProcSample> samples;
+    /// Stopped (SIGSTOP, seen in /proc) and zombie intervals: the whole process, so every lane, in order.
+    QList<StateInterval> engineStates;
     QList<NamedCounter> counters;
     quint64 malformedRecords = 0;
     bool killedByUser = false;
 
-    bool isAlive() const { return endNs < 0; }
+    bool isAlive() const { return endNs < 0; } ///< not yet reaped (a zombie counts)
+    bool hasExited() const { return exitNs >= 0; }
     double progress() const; ///< mean of the planned lanes' latest progress
     const Lane* findLane(int lane) const;
 };
@@ -118,6 +163,9 @@ public:
     static constexpr qsizetype MaxIntervalsPerLane = 16384;
     static constexpr int MaxLanes = 4096; ///< per worker; a record naming another lane is refused
     static constexpr qsizetype MaxCountersPerWorker = 64;
+    static constexpr qsizetype MaxSpansPerLane = 16384;
+    static constexpr qsizetype MaxHandoffs = 20000;
+    static constexpr qsizetype MaxEngineStatesPerWorker = 1024;
     static constexpr qint64 ClockSlackNs = 1'000'000'000; ///< records this far outside the run are refused
 
     void begin(const QString& scenarioId, const QVariantMap& params, qint64 startNs);
@@ -127,6 +175,9 @@ public:
     void applyRecord(int workerId, const TelemetryRecord& record);
     void addSample(int workerId, qint64 monotonicNs, char procState, double cpuSeconds);
     void addLaneSample(int workerId, int lane, qint64 monotonicNs, char procState, double cpuSeconds);
+    /// The process has ended and is a zombie until setExited(), when the engine reaps it.
+    void setDied(int workerId, qint64 monotonicNs);
+    /// Reaped: its exit code or signal and CPU time are known (setDied() first, else it died just now).
     void setExited(
         int workerId, qint64 monotonicNs, std::optional<int> exitCode, std::optional<int> signal, double cpuSeconds);
     void addMalformed(int workerId, quint64 count);
@@ -151,9 +202,19 @@ public:
     const QList<WorkerInfo>& workers() const { return m_workers; }
     const QList<PhaseInfo>& phases() const { return m_phases; }
     const QList<EventRecord>& events() const { return m_events; }
+    const QList<Handoff>& handoffs() const { return m_handoffs; }
     const QJsonObject& result() const { return m_result; }
     const QList<Check>& checks() const { return m_checks; }
     int liveWorkerCount() const;
+    /// Where the run stands: its end, or now while it runs (relative).
+    qint64 nowNs() const;
+    /// Time in each state of one lane up to @p nowNs (relative), as shown: the engine's stopped and zombie
+    /// intervals hide what the worker reported under them.
+    static StateTotals laneTotals(const WorkerInfo& worker, const Lane& lane, qint64 nowNs);
+    /// The same summed over the worker's lanes (thread-seconds for a worker with several).
+    static StateTotals workerTotals(const WorkerInfo& worker, qint64 nowNs);
+    /// [@p beginNs, @p endNs) without the parts under the worker's engine states: what of it is shown.
+    static QList<std::pair<qint64, qint64>> visiblePieces(const WorkerInfo& worker, qint64 beginNs, qint64 endNs);
     qint64 relative(qint64 monotonicNs) const { return monotonicNs - m_startNs; }
 
     /// Incremented on every change, so views can skip redrawing when nothing happened.
@@ -161,7 +222,15 @@ public:
 
 private:
     Lane& laneFor(WorkerInfo& worker, const TelemetryRecord& record);
-    void enterState(Lane& lane, WorkerState state, qint64 timeNs);
+    bool applyTimed(WorkerInfo& worker, Lane& lane, const TelemetryRecord& record);
+    /// Closes the lane's open interval at @p timeNs (not before it began) and counts its time.
+    void closeOpen(const WorkerInfo& worker, Lane& lane, qint64 timeNs);
+    /// Appends an interval that begins where the lane's last one ended or later; false if it overlaps.
+    bool append(const WorkerInfo& worker, Lane& lane, const StateInterval& interval);
+    void account(const WorkerInfo& worker, Lane& lane, const StateInterval& interval);
+    void beginEngineState(WorkerInfo& worker, WorkerState state, qint64 timeNs);
+    void endEngineState(WorkerInfo& worker, WorkerState state, qint64 timeNs);
+    int workerByPid(qint64 pid) const;
 
     QString m_scenarioId;
     QVariantMap m_params;
@@ -173,10 +242,10 @@ private:
     QList<WorkerInfo> m_workers;
     QList<PhaseInfo> m_phases;
     QList<EventRecord> m_events;
+    QList<Handoff> m_handoffs;
     QJsonObject m_result;
     QList<Check> m_checks;
     quint64 m_revision = 0;
-    QHash<QPair<int, int>, WorkerState> m_resumeStates; ///< (worker, lane) -> state before SIGSTOP
 };
 
 } // namespace ProcViz

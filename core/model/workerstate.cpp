@@ -7,7 +7,7 @@ namespace ProcViz {
 
 namespace {
 constexpr std::array<const char*, WorkerStateCount> Names
-    = {"running", "waiting", "holding", "sleeping", "stopped", "done"};
+    = {"running", "waiting", "holding", "sleeping", "stopped", "zombie", "done"};
 }
 
 QString stateName(WorkerState state)

@@ -92,6 +92,13 @@ public:
     /// Creates the run's IPC objects before any worker starts; nullptr and @p error set on failure.
     virtual std::unique_ptr<RunResources> setUp(const QVariantMap& params, QString* error) const;
 
+    /// How long the parent waits after a worker has ended before it joins (reaps) it; a zombie until then.
+    virtual int joinDelayMs(const QVariantMap& params) const
+    {
+        Q_UNUSED(params);
+        return 0;
+    }
+
     /// The body of a worker process (runs in procviz-worker); the return value is its exit code.
     virtual int runWorker(const WorkerContext& context) const = 0;
 

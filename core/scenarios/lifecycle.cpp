@@ -3,10 +3,11 @@
 // example, with the exit code and what stop/kill/pause do made visible.
 #include "model/runmodel.h"
 #include "scenario/scenario.h"
-#include "telemetry/telemetrywriter.h"
+#include "telemetry/stateclock.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QRandomGenerator>
 
 #include <algorithm>
 #include <ctime>
@@ -45,19 +46,27 @@ public:
         return {Phase::ofRole(QStringLiteral("workers"), WorkerRole, params.value(QStringLiteral("workers")).toInt())};
     }
 
+    int joinDelayMs(const QVariantMap& params) const override
+    {
+        return params.value(QStringLiteral("join-after-ms")).toInt();
+    }
+
     int runWorker(const WorkerContext& context) const override
     {
-        const qint64 total = context.params.value(QStringLiteral("sleep-ms")).toLongLong();
-        const auto& telemetry = context.telemetry;
-        telemetry.started(0, WorkerState::Sleeping);
+        // Like the tutorial's time.sleep(random.randint(1, 3)): each process draws its own pause.
+        const qint64 jitter = context.params.value(QStringLiteral("sleep-jitter-ms")).toLongLong();
+        const qint64 total = context.params.value(QStringLiteral("sleep-ms")).toLongLong()
+            + (jitter > 0 ? QRandomGenerator::system()->bounded(jitter + 1) : 0);
+        StateClock clock(context.telemetry);
+        clock.start(WorkerState::Sleeping);
         for (qint64 slept = 0; slept < total;) {
-            telemetry.progress(slept, total);
+            clock.progress(slept, total);
             const qint64 step = std::min(StepMs, total - slept);
             sleepMs(step);
             slept += step;
         }
-        telemetry.progress(total, total);
-        telemetry.finished(0);
+        clock.progress(total, total);
+        clock.finish(total);
         return context.params.value(QStringLiteral("exit-code")).toInt();
     }
 
@@ -85,8 +94,16 @@ private:
     const ParameterTable m_parameters {{
         {QStringLiteral("workers"), ParameterSpec::Type::Integer, qint64(3), 1, 64, {},
             QT_TRANSLATE_NOOP("ProcViz::Scenario", "Worker processes to start.")},
-        {QStringLiteral("sleep-ms"), ParameterSpec::Type::Integer, qint64(3000), 0, 600'000, {},
+        {QStringLiteral("sleep-ms"), ParameterSpec::Type::Integer, qint64(1000), 0, 600'000, {},
             QT_TRANSLATE_NOOP("ProcViz::Scenario", "How long each worker sleeps before it exits, in milliseconds.")},
+        {QStringLiteral("sleep-jitter-ms"), ParameterSpec::Type::Integer, qint64(2000), 0, 600'000, {},
+            QT_TRANSLATE_NOOP("ProcViz::Scenario",
+                "Each worker sleeps a random extra of up to this many milliseconds, so they end at different "
+                "times (the tutorial's random 1 to 3 seconds).")},
+        {QStringLiteral("join-after-ms"), ParameterSpec::Type::Integer, qint64(0), 0, 60'000, {},
+            QT_TRANSLATE_NOOP("ProcViz::Scenario",
+                "The parent joins each worker only this many milliseconds after it has exited; until then the "
+                "ended process is a zombie (state Z in ps). 0: joined at once.")},
         {QStringLiteral("exit-code"), ParameterSpec::Type::Integer, qint64(0), 0, 255, {},
             QT_TRANSLATE_NOOP("ProcViz::Scenario", "The exit code every worker ends with (sys.exit(n)).")},
     }};

@@ -7,6 +7,7 @@
 #include "model/runmodel.h"
 #include "scenario/scenario.h"
 #include "telemetry/progressthrottle.h"
+#include "telemetry/stateclock.h"
 #include "telemetry/telemetrywriter.h"
 
 #include <QCoreApplication>
@@ -26,8 +27,6 @@ const QString LockOn = QStringLiteral("on");
 const QString LockRobust = QStringLiteral("robust");
 constexpr int MaxWorkers = 64;
 constexpr std::int64_t ReportEvery = 256;
-/// One increment in this many has its hold time measured (see the worker loop).
-constexpr std::int64_t HoldSampleEvery = 16;
 constexpr std::int64_t StartGateTimeoutNs = 5'000'000'000;
 
 struct LockSegment
@@ -36,6 +35,9 @@ struct LockSegment
     /// Deliberately neither atomic nor locked by itself: `--lock off` must do a plain load, add and store.
     volatile std::int64_t counter;
     std::atomic<std::int32_t> holder; ///< pid inside the critical section, 0 when none
+    /// Who left the section last, and when: a worker that waited long for the lock draws the hand-off from it.
+    std::atomic<std::int32_t> lastReleaser;
+    std::atomic<std::int64_t> lastReleaseNs;
     std::atomic<std::int32_t> recoveredFrom; ///< pid of a dead holder whose lock was recovered
     std::atomic<std::int32_t> recoveries;
     std::atomic<std::int32_t> arrived; ///< start gate: workers begin together, so they really overlap
@@ -111,12 +113,13 @@ void waitForEveryone(LockSegment& segment, int workers)
         sched_yield();
 }
 
-/// Real computation for about @p ns: what an interpreter does between reading a value and storing it back.
-void computeFor(std::int64_t ns)
+/// Real computation from @p fromNs for about @p ns: what an interpreter does between reading a value and
+/// storing it back.
+void computeFor(std::int64_t ns, std::int64_t fromNs)
 {
     if (ns <= 0)
         return;
-    const auto until = monotonicNowNs() + ns;
+    const auto until = fromNs + ns;
     std::uint64_t x = 0;
     while (monotonicNowNs() < until) {
         for (int i = 0; i < 16; ++i) {
@@ -170,11 +173,11 @@ private:
             QT_TRANSLATE_NOOP("ProcViz::Scenario", "Worker processes that increment the shared counter.")},
         {QStringLiteral("increments"), ParameterSpec::Type::Integer, qint64(100'000), 1, 100'000'000, {},
             QT_TRANSLATE_NOOP("ProcViz::Scenario", "How many times each worker adds 1 to the counter.")},
-        {QStringLiteral("work-ns"), ParameterSpec::Type::Integer, qint64(500), 0, 1'000'000, {},
+        {QStringLiteral("work-ns"), ParameterSpec::Type::Integer, qint64(5000), 0, 1'000'000, {},
             QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                "Computation between reading the counter and writing it back, in nanoseconds: CPython needs "
-                "about this long for `counter.value += 1`. It is the window in which another process can slip "
-                "in; 0 makes the increment as short as the hardware allows.")},
+                "Computation between reading the counter and writing it back, in nanoseconds: the window in which "
+                "another process can slip in. The default makes a run last long enough to watch; CPython needs "
+                "about 500 for `counter.value += 1`; 0 makes the increment as short as the hardware allows.")},
         {QStringLiteral("lock"), ParameterSpec::Type::Choice, LockOn, 0, 0, {LockOff, LockOn, LockRobust},
             QT_TRANSLATE_NOOP("ProcViz::Scenario",
                 "off: a plain load, add and store (updates get lost); on: a process-shared mutex around each "
@@ -194,53 +197,55 @@ int LockScenario::runWorker(const WorkerContext& context) const
     const std::int64_t workNs = context.params.value(QStringLiteral("work-ns")).toLongLong();
     const auto pid = std::int32_t(getpid());
     SharedMutex mutex(&segment.mutex);
-    bool waitingReported = false;
+    StateClock clock(telemetry);
+    bool longWait = false;
+    // Called only when the lock is taken by someone else: a free lock costs no call and no clock read.
+    const auto blocked = [&] { clock.enter(WorkerState::Waiting); };
     const auto stillWaiting = [&] {
-        if (!waitingReported)
-            telemetry.state(WorkerState::Waiting);
-        waitingReported = true;
+        clock.announce();
+        longWait = true;
     };
 
-    telemetry.started();
+    clock.start(WorkerState::Waiting); // at the start gate, for the others to arrive
     waitForEveryone(segment, context.params.value(QStringLiteral("workers")).toInt());
+    clock.enter(WorkerState::Running);
     ProgressThrottle throttle(increments);
-    std::int64_t waitNs = 0, holdNs = 0;
     for (std::int64_t i = 0; i < increments; ++i) {
-        // The hold time is timed on one increment in HoldSampleEvery and scaled: a clock read costs as much as
-        // the whole locked increment, so timing each one would make the run three times slower than the
-        // lock makes it. The wait is exact: the mutex reads the clock only when it actually waits.
-        const bool timeHold = locking && i % HoldSampleEvery == 0;
+        // The times taken here serve the computation and the accounting alike: with the lock, two clock reads
+        // an increment (taken, given back), and one more when it had to wait.
+        std::int64_t acquired = 0;
         if (locking) {
-            if (mutex.lock(stillWaiting, &waitNs) == SharedMutex::Locked::FromDeadOwner) {
+            if (mutex.lock(blocked, stillWaiting) == SharedMutex::Locked::FromDeadOwner) {
                 const auto dead = segment.holder.load();
                 segment.recoveredFrom = dead;
                 segment.recoveries.fetch_add(1);
                 telemetry.message(QStringLiteral("recovered the lock from dead holder pid %1").arg(dead).toUtf8());
             }
             segment.holder = pid;
-            if (waitingReported) {
-                telemetry.state(WorkerState::Running);
-                waitingReported = false;
-            }
+            acquired = monotonicNowNs();
+            clock.enter(WorkerState::Holding, acquired);
+            if (longWait && segment.lastReleaser.load()) // a hand-off worth an arrow: after a wait of 1 ms or more
+                telemetry.handoff(segment.lastReleaser.load(), segment.lastReleaseNs.load(), acquired, "lock");
+            longWait = false;
+        } else {
+            acquired = monotonicNowNs();
         }
-        const auto acquired = timeHold ? monotonicNowNs() : 0;
         const std::int64_t value = segment.counter;
-        computeFor(workNs);
+        computeFor(workNs, acquired);
         segment.counter = value + 1;
         segment.done[context.index].store(i + 1, std::memory_order_relaxed);
         if (locking) {
+            const auto released = monotonicNowNs();
+            segment.lastReleaser = pid;
+            segment.lastReleaseNs = released;
             segment.holder = 0;
+            clock.enter(WorkerState::Running, released);
             mutex.unlock();
         }
-        if (timeHold)
-            holdNs += (monotonicNowNs() - acquired) * HoldSampleEvery;
-        if (((i + 1) % ReportEvery == 0 || i + 1 == increments) && throttle.shouldReport(i + 1)) {
-            telemetry.progress(i + 1, increments);
-            telemetry.counter("wait_us", waitNs / 1000);
-            telemetry.counter("hold_us", holdNs / 1000);
-        }
+        if (((i + 1) % ReportEvery == 0 || i + 1 == increments) && throttle.shouldReport(i + 1))
+            clock.progress(i + 1, increments);
     }
-    telemetry.finished(increments);
+    clock.finish(increments);
     return EXIT_SUCCESS;
 }
 
@@ -261,19 +266,14 @@ void LockScenario::evaluate(
         const qint64 done = segment.done[worker.index].load();
         completed += done;
         anyKilled = anyKilled || worker.signal.has_value();
-        const auto lastOf = [&](const QString& name) {
-            for (const auto& c : worker.counters) {
-                if (c.name == name && !c.points.isEmpty())
-                    return c.points.last().value;
-            }
-            return qint64(0);
-        };
+        // Measured by each worker around every increment: holds lie inside the lock, so they never overlap.
+        const auto time = RunModel::workerTotals(worker, model.endNs());
         perWorker.append(QJsonObject {
             {QStringLiteral("index"), worker.index},
             {QStringLiteral("pid"), worker.pid},
             {QStringLiteral("increments"), done},
-            {QStringLiteral("wait_ms"), double(lastOf(QStringLiteral("wait_us"))) / 1000},
-            {QStringLiteral("hold_ms"), double(lastOf(QStringLiteral("hold_us"))) / 1000},
+            {QStringLiteral("wait_ms"), double(time[size_t(WorkerState::Waiting)]) / 1e6},
+            {QStringLiteral("hold_ms"), double(time[size_t(WorkerState::Holding)]) / 1e6},
         });
     }
     *result = {

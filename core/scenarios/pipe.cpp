@@ -7,13 +7,13 @@
 // packs the frames it has ready back to back into one write() of at most PIPE_BUF bytes (FrameWriter): every
 // message keeps its own frame, number and send time, only the system call is shared. Shared memory only
 // reports back: what each side sent and received, for the result.
-#include "export/traceexporter.h"
 #include "ipc/framereader.h"
 #include "ipc/framewriter.h"
 #include "ipc/sharedmemory.h"
 #include "model/runmodel.h"
 #include "scenario/scenario.h"
 #include "telemetry/progressthrottle.h"
+#include "telemetry/stateclock.h"
 #include "telemetry/telemetrywriter.h"
 #include "worker/pacing.h"
 
@@ -51,6 +51,7 @@ constexpr std::int64_t TracedMessages = 1000;
 /// What one side did, written only by that side, read by the engine at the end.
 struct EndpointReport
 {
+    std::atomic<std::int32_t> pid; ///< this side's, written before it sends: its partner names it in hand-offs
     std::atomic<std::int64_t> sent;
     std::atomic<std::int64_t> received;
     std::atomic<std::int64_t> outOfOrder;
@@ -166,9 +167,10 @@ class Endpoint
 public:
     Endpoint(const WorkerContext& context, PipeHeader& header, const PipeShape& shape)
         : m_telemetry(context.telemetry)
+        , m_clock(context.telemetry)
+        , m_partner(header.endpoints[1 - context.index])
         , m_shape(shape)
         , m_index(context.index)
-        , m_partnerIndex(1 - context.index)
         , m_report(header.endpoints[context.index])
         , m_latencies(latencies(&header, shape, context.index))
         , m_canSend(context.role != ReceiverRole)
@@ -222,9 +224,10 @@ private:
     void reportProgress();
 
     const TelemetryWriter& m_telemetry;
+    StateClock m_clock;
+    const EndpointReport& m_partner;
     const PipeShape& m_shape;
     const int m_index;
-    const int m_partnerIndex; ///< whose messages arrive here: flow ids are seq * 2 + the sender's index
     EndpointReport& m_report;
     std::int64_t* m_latencies;
     const bool m_canSend;
@@ -253,7 +256,6 @@ private:
     bool m_otherOver = false;
     bool m_stdinOpen = false;
     bool m_channelOpen = true;
-    bool m_waiting = false;
     QByteArray m_inputBuffer;
     QList<QByteArray> m_replies;
 };
@@ -274,8 +276,6 @@ bool Endpoint::send(QByteArrayView payload, std::uint32_t flags)
         m_report.sent.fetch_add(1);
         appendLog(m_report.sentLog, m_report.sentLogBytes, payload);
         if (seq <= TracedMessages) {
-            // The counter carries a run-wide id (both peers count from 1): the trace draws an arrow to the receive.
-            m_telemetry.counter(TraceExporter::FlowOutCounter, seq * 2 + m_index);
             m_telemetry.message(QStringLiteral("sent #%1 (%2 B)%3")
                                     .arg(seq)
                                     .arg(payload.size())
@@ -352,7 +352,8 @@ void Endpoint::handleFrame(const FrameHeader& frame, QByteArrayView payload)
     appendLog(m_report.receivedLog, m_report.receivedLogBytes, payload);
     m_report.received.store(n + 1);
     if (frame.seq <= TracedMessages) {
-        m_telemetry.counter(TraceExporter::FlowInCounter, frame.seq * 2 + m_partnerIndex);
+        // Drawn as an arrow from the send: the frame carries its send time, shared memory the sender's pid.
+        m_telemetry.handoff(m_partner.pid.load(), frame.sentNs, now, payload.first(std::min<qsizetype>(payload.size(), 40)));
         m_telemetry.message(QStringLiteral("received #%1 (%2 B)").arg(frame.seq).arg(payload.size()).toUtf8());
     }
     if (frame.flags & Reply)
@@ -377,12 +378,13 @@ void Endpoint::reportProgress()
 {
     const auto done = progressDone(), total = progressTotal();
     if (m_throttle.shouldReport(done * 1000 / total))
-        m_telemetry.progress(done, total);
+        m_clock.progress(done, total);
 }
 
 int Endpoint::run()
 {
-    m_telemetry.started();
+    m_report.pid = std::int32_t(getpid());
+    m_clock.start();
     bool failed = false;
     const auto now0 = monotonicNowNs();
     m_nextSendNs = now0;
@@ -462,15 +464,22 @@ int Endpoint::run()
         const int timeoutMs = wakeNs < 0 ? int(Pacing::HeartbeatNs / 1'000'000)
             : untilWake <= 0             ? 0
                                          : int(std::min(untilWake, Pacing::HeartbeatNs) / 1'000'000 + 1);
-        // Nothing scheduled and nothing to read: blocked on the other side.
+        // Nothing scheduled and nothing to read: blocked on the other side. A pause on the schedule: the lesson's
+        // own sleep. Either lasts until poll() returns.
         const bool blocked = wakeNs < 0 && (readable || pending);
-        if (blocked != m_waiting) {
-            m_telemetry.state(blocked ? WorkerState::Waiting : WorkerState::Running);
-            m_waiting = blocked;
+        const bool pausing = wakeNs >= 0 && untilWake > 0;
+        m_clock.enter(blocked ? WorkerState::Waiting : pausing ? WorkerState::Sleeping : WorkerState::Running);
+        if (pausing && untilWake >= StateClock::IntervalMinNs)
+            m_clock.announce();
+        // A blocked wait gets a millisecond's grace before it is announced: in a throughput run most end within it.
+        int ready = poll(fds, nfds_t(count), blocked ? std::min(timeoutMs, 1) : timeoutMs);
+        if (ready == 0 && blocked && timeoutMs > 1) {
+            m_clock.announce();
+            ready = poll(fds, nfds_t(count), timeoutMs - 1);
         }
-        const int ready = poll(fds, nfds_t(count), timeoutMs);
+        m_clock.enter(WorkerState::Running);
         if (ready == 0 && wakeNs >= 0)
-            m_telemetry.progress(progressDone(), progressTotal()); // a paced pause is no stall
+            m_clock.progress(progressDone(), progressTotal()); // a paced pause is no stall
         for (int i = 0; i < count && ready > 0; ++i) {
             if (!fds[i].revents)
                 continue;
@@ -487,11 +496,9 @@ int Endpoint::run()
         if (failed)
             break;
     }
-    if (m_waiting)
-        m_telemetry.state(WorkerState::Running);
-    m_telemetry.progress(m_report.sent.load() + m_report.received.load(),
+    m_clock.progress(m_report.sent.load() + m_report.received.load(),
         std::max<std::int64_t>(1, m_report.sent.load() + m_report.received.load()));
-    m_telemetry.finished(m_report.received.load());
+    m_clock.finish(m_report.received.load());
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 

@@ -9,6 +9,7 @@
 #include "model/runmodel.h"
 #include "scenario/scenario.h"
 #include "telemetry/progressthrottle.h"
+#include "telemetry/stateclock.h"
 #include "telemetry/telemetrywriter.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,9 @@
 
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
+#include <unistd.h>
 
 namespace ProcViz {
 
@@ -29,8 +32,13 @@ constexpr int MaxTasks = 100'000;
 /// Samples between two heartbeats inside one task (some 20 ms): a long task is no stall.
 constexpr std::int64_t SamplesPerHeartbeat = 1 << 21;
 
+/// A worker with nothing left to take waits this long between two looks at whether the map is over.
+constexpr std::int64_t IdleLookNs = 5'000'000;
+
 struct WorkerTally
 {
+    std::atomic<std::int32_t> pid;
+    std::atomic<std::int32_t> busy; ///< inside a chunk now
     std::atomic<std::int64_t> chunks;
     std::atomic<std::int64_t> tasks;
     std::atomic<std::int64_t> busyNs; ///< CPU time inside tasks: the work itself, not the wait for a core
@@ -102,6 +110,39 @@ std::int64_t cpuNowNs()
     timespec now;
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
     return std::int64_t(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+/// A pool worker that is gone (killed, or a zombie) will never finish the chunk it holds.
+bool isGone(std::int32_t pid)
+{
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/stat", int(pid));
+    FILE* file = std::fopen(path, "r");
+    if (!file)
+        return true;
+    char state = '?';
+    const int read = std::fscanf(file, "%*d %*[^)]) %c", &state);
+    std::fclose(file);
+    return read != 1 || state == 'Z' || state == 'X';
+}
+
+/// Like a worker of Python's Pool, which stays until the pool is closed: idle, waiting for a task, until
+/// every chunk is done (or every worker still holding one is gone).
+void waitUntilMapIsOver(const PoolHeader& header, const PoolShape& shape, const std::function<void()>& heartbeat)
+{
+    for (int look = 1;; ++look) {
+        if (header.tasksDone.load() >= shape.tasks)
+            return;
+        bool anyBusy = false;
+        for (int w = 0; w < shape.workers && !anyBusy; ++w)
+            anyBusy = header.workers[w].busy.load() && !isGone(header.workers[w].pid.load());
+        if (!anyBusy)
+            return;
+        timespec pause {0, long(IdleLookNs)};
+        nanosleep(&pause, nullptr);
+        if (look % 40 == 0) // five times a second: an idle worker is no stall
+            heartbeat();
+    }
 }
 
 /// The tutorial's estimate(): random points in the unit square, counting those inside the quarter circle.
@@ -203,22 +244,29 @@ int PoolScenario::runWorker(const WorkerContext& context) const
         return EXIT_FAILURE;
     auto& header = *memory->as<PoolHeader>();
     auto& tally = header.workers[context.index];
+    tally.pid = std::int32_t(getpid());
     const auto& telemetry = context.telemetry;
+    StateClock clock(telemetry);
     ProgressThrottle throttle(shape.tasks);
-    const auto heartbeat = [&] { telemetry.progress(header.tasksDone.load(), shape.tasks); };
+    const auto heartbeat = [&] { clock.progress(header.tasksDone.load(), shape.tasks); };
 
-    telemetry.started();
+    clock.start();
     for (;;) {
+        tally.busy = 1;
         const int first = header.nextChunk.fetch_add(1) * shape.chunksize;
         if (first >= shape.tasks)
             break;
         tally.chunks.fetch_add(1);
         const int end = std::min(shape.tasks, first + shape.chunksize);
         for (int task = first; task < end; ++task) {
+            const QByteArray label = "task " + QByteArray::number(task);
+            const auto startedNs = monotonicNowNs();
+            telemetry.span(task, label, startedNs, 0);
             const auto begin = cpuNowNs();
             const auto trials = shape.trialsFor(task);
             const auto hits = monteCarlo(task, trials, heartbeat);
             tally.busyNs.fetch_add(cpuNowNs() - begin);
+            telemetry.span(task, label, startedNs, monotonicNowNs());
             auto& slot = results(&header)[task];
             slot.trials = trials;
             slot.hits = hits;
@@ -227,14 +275,18 @@ int PoolScenario::runWorker(const WorkerContext& context) const
             tally.tasks.fetch_add(1);
             const auto done = header.tasksDone.fetch_add(1) + 1;
             if (throttle.shouldReport(done))
-                telemetry.progress(done, shape.tasks);
+                clock.progress(done, shape.tasks);
         }
         telemetry.counter("chunks", tally.chunks.load());
         telemetry.counter("tasks", tally.tasks.load());
         telemetry.counter("busy_ms", tally.busyNs.load() / 1'000'000);
     }
-    telemetry.progress(header.tasksDone.load(), shape.tasks);
-    telemetry.finished(tally.tasks.load());
+    tally.busy = 0;
+    clock.enter(WorkerState::Waiting);
+    clock.announce();
+    waitUntilMapIsOver(header, shape, heartbeat);
+    clock.progress(header.tasksDone.load(), shape.tasks);
+    clock.finish(tally.tasks.load());
     return EXIT_SUCCESS;
 }
 

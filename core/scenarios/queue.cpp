@@ -3,11 +3,11 @@
 // The queue is the textbook bounded buffer: a ring of slots in POSIX shared memory guarded by three
 // process-shared POSIX semaphores: `empty` counts free slots, `full` counts filled ones and `mutex` (a binary
 // semaphore) lets one process at a time move the ring's head or tail.
-#include "export/traceexporter.h"
 #include "ipc/sharedmemory.h"
 #include "model/runmodel.h"
 #include "scenario/scenario.h"
 #include "telemetry/progressthrottle.h"
+#include "telemetry/stateclock.h"
 #include "telemetry/telemetrywriter.h"
 #include "worker/pacing.h"
 
@@ -37,6 +37,8 @@ struct Slot
 {
     std::int32_t producer; ///< Sentinel marks the end of the stream
     std::int32_t seq;
+    std::int32_t pid; ///< the producer's, for the hand-off the consumer reports
+    std::int64_t putNs; ///< when it was put
 };
 
 /// What each item's journey left behind, indexed by producer * items + seq.
@@ -96,9 +98,9 @@ Receipt* receipts(QueueHeader* header)
 class BoundedBuffer
 {
 public:
-    BoundedBuffer(QueueHeader& header, const TelemetryWriter& telemetry)
+    BoundedBuffer(QueueHeader& header, StateClock& clock)
         : m_header(header)
-        , m_wait(telemetry)
+        , m_wait(clock)
         , m_pid(std::int32_t(getpid()))
     { }
 
@@ -106,6 +108,8 @@ public:
     {
         m_wait.acquire(&m_header.empty);
         enter();
+        slot.pid = m_pid;
+        slot.putNs = monotonicNowNs();
         m_header.ring[m_header.tail++ % RingSlots] = slot;
         const auto depth = m_header.depth.fetch_add(1) + 1;
         if (depth > m_header.maxDepth.load())
@@ -212,30 +216,28 @@ int runProducer(const WorkerContext& context, QueueHeader& header, const QueueSh
 {
     const auto& telemetry = context.telemetry;
     const qint64 produceMs = context.params.value(QStringLiteral("produce-ms")).toLongLong();
-    BoundedBuffer queue(header, telemetry);
+    StateClock clock(telemetry);
+    BoundedBuffer queue(header, clock);
     ProgressThrottle throttle(shape.items);
-    telemetry.started();
+    clock.start();
     for (int seq = 0; seq < shape.items; ++seq) {
-        Pacing::sleepMs(produceMs, [&] { telemetry.progress(seq, shape.items); }); // making the item
+        Pacing::sleepMs(clock, produceMs, [&] { clock.progress(seq, shape.items); }); // making the item
         std::int64_t unset = 0;
         header.firstPutNs.compare_exchange_strong(unset, monotonicNowNs());
-        queue.put({std::int32_t(context.index), seq});
+        queue.put({std::int32_t(context.index), seq, 0, 0});
         header.produced.fetch_add(1);
-        if (seq < TracedItems) {
-            // The counter carries the item's run-wide id: the trace draws an arrow from this put to its get.
-            telemetry.counter(TraceExporter::FlowOutCounter, qint64(context.index) * shape.items + seq + 1);
+        if (seq < TracedItems)
             telemetry.message(QStringLiteral("put item %1.%2").arg(context.index).arg(seq).toUtf8());
-        }
         if (throttle.shouldReport(seq + 1))
-            telemetry.progress(seq + 1, shape.items);
+            clock.progress(seq + 1, shape.items);
     }
     if (header.producersLeft.fetch_sub(1) == 1) {
         // The tutorial's `queue.put(None)`: one sentinel for all consumers, each passes it on before leaving.
-        queue.put({Sentinel, 0});
+        queue.put({Sentinel, 0, 0, 0});
         header.sentinelPut = 1;
         telemetry.message("put the end-of-stream sentinel");
     }
-    telemetry.finished(shape.items);
+    clock.finish(shape.items);
     return EXIT_SUCCESS;
 }
 
@@ -244,13 +246,15 @@ int runConsumer(const WorkerContext& context, QueueHeader& header, const QueueSh
     const auto& telemetry = context.telemetry;
     const qint64 consumeMs = context.params.value(QStringLiteral("consume-ms")).toLongLong();
     const int me = context.index - shape.producers;
-    BoundedBuffer queue(header, telemetry);
+    StateClock clock(telemetry);
+    BoundedBuffer queue(header, clock);
     QList<std::int32_t> lastSeq(shape.producers, -1);
     std::int64_t mine = 0;
     ProgressThrottle throttle(shape.totalItems());
-    telemetry.started();
+    clock.start();
     for (;;) {
         const Slot slot = queue.get();
+        const auto takenNs = monotonicNowNs();
         if (slot.producer == Sentinel) {
             queue.put(slot); // pass it on: the next consumer needs it too
             telemetry.message("got the sentinel and passed it on");
@@ -267,19 +271,16 @@ int runConsumer(const WorkerContext& context, QueueHeader& header, const QueueSh
         const auto consumed = header.consumed.fetch_add(1) + 1;
         header.lastGetNs = monotonicNowNs();
         if (slot.seq < TracedItems) {
-            telemetry.counter(TraceExporter::FlowInCounter, id + 1);
-            telemetry.message(QStringLiteral("consumer %1 got item %2.%3")
-                                  .arg(context.index)
-                                  .arg(slot.producer)
-                                  .arg(slot.seq)
-                                  .toUtf8());
+            const auto item = QStringLiteral("%1.%2").arg(slot.producer).arg(slot.seq).toUtf8();
+            telemetry.handoff(slot.pid, slot.putNs, takenNs, QByteArray("item " + item)); // drawn as an arrow from the put
+            telemetry.message(QByteArray("consumer " + QByteArray::number(context.index) + " got item " + item));
         }
         if (throttle.shouldReport(consumed))
-            telemetry.progress(consumed, shape.totalItems());
-        Pacing::sleepMs(consumeMs, [&] { telemetry.progress(header.consumed.load(), shape.totalItems()); });
+            clock.progress(consumed, shape.totalItems());
+        Pacing::sleepMs(clock, consumeMs, [&] { clock.progress(header.consumed.load(), shape.totalItems()); });
     }
-    telemetry.progress(shape.totalItems(), shape.totalItems());
-    telemetry.finished(mine);
+    clock.progress(shape.totalItems(), shape.totalItems());
+    clock.finish(mine);
     return EXIT_SUCCESS;
 }
 } // namespace

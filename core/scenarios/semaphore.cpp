@@ -4,7 +4,9 @@
 #include "ipc/sharedmemory.h"
 #include "model/runmodel.h"
 #include "scenario/scenario.h"
+#include "telemetry/stateclock.h"
 #include "telemetry/telemetrywriter.h"
+#include "worker/pacing.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -14,6 +16,7 @@
 #include <cerrno>
 #include <cmath>
 #include <ctime>
+#include <sched.h>
 #include <semaphore.h>
 #include <unistd.h>
 
@@ -24,11 +27,37 @@ const QString WorkerRole = QStringLiteral("worker");
 constexpr int MaxWorkers = 64;
 constexpr qint64 ProgressStepMs = 50;
 
+/// A permit given back: who released it and when. Each worker releases once, so MaxWorkers of them fit.
+struct Release
+{
+    std::atomic<std::int32_t> pid; ///< 0 until written
+    std::atomic<std::int64_t> atNs;
+};
+
 struct SemaphoreSegment
 {
     sem_t permits;
     std::atomic<std::int32_t> holders[MaxWorkers]; ///< pid of the worker while it holds a permit, else 0
+    /// Permits are alike, so a hand-off is told by counting: the k-th permit taken after the first `permits`
+    /// is the one given back by the (k - permits)-th release.
+    std::atomic<std::int32_t> taken;
+    std::atomic<std::int32_t> released;
+    Release releases[MaxWorkers];
 };
+
+/// Who gave back the permit taken as number @p taken (see SemaphoreSegment), or nullptr for one of the
+/// first permits. Its release is written before its sem_post, so it is there or about to be.
+const Release* giverOf(SemaphoreSegment& segment, int taken, int permits)
+{
+    const int release = taken - permits;
+    if (release < 0 || release >= MaxWorkers)
+        return nullptr;
+    const auto& entry = segment.releases[release];
+    const auto deadline = monotonicNowNs() + 1'000'000;
+    while (entry.pid.load() == 0 && monotonicNowNs() < deadline)
+        sched_yield();
+    return entry.pid.load() ? &entry : nullptr;
+}
 
 class SemaphoreResources : public RunResources
 {
@@ -164,25 +193,39 @@ public:
         if (!memory)
             return EXIT_FAILURE;
         auto& segment = *memory->as<SemaphoreSegment>();
-        const auto& telemetry = context.telemetry;
         const qint64 holdMs = context.params.value(QStringLiteral("hold-ms")).toLongLong();
+        const int permits = context.params.value(QStringLiteral("permits")).toInt();
+        const auto pid = std::int32_t(getpid());
 
-        telemetry.started(0, WorkerState::Waiting);
-        while (sem_wait(&segment.permits) != 0 && errno == EINTR) { }
-        // Report only once inside, and leave the section (below) only after reporting: the intervals the
-        // engine records then never overlap more than the semaphore allows.
-        segment.holders[context.index] = std::int32_t(getpid());
-        telemetry.state(WorkerState::Holding);
+        StateClock clock(context.telemetry);
+        clock.start(WorkerState::Running);
+        const auto waitedUntil = ReportingWait(clock).acquire(&segment.permits);
+        // The holding interval begins after sem_wait returned and ends before sem_post: the intervals the
+        // engine records never overlap more than the semaphore allows.
+        const auto acquired = monotonicNowNs();
+        clock.enter(WorkerState::Holding, acquired);
+        clock.announce();
+        segment.holders[context.index] = pid;
+        const int taken = segment.taken.fetch_add(1);
+        if (waitedUntil) {
+            if (const auto* giver = giverOf(segment, taken, permits))
+                context.telemetry.handoff(giver->pid.load(), giver->atNs.load(), acquired, "permit");
+        }
         for (qint64 held = 0; held < holdMs;) {
-            telemetry.progress(held, holdMs);
+            clock.progress(held, holdMs);
             const auto step = std::min(ProgressStepMs, holdMs - held);
             sleepMs(step);
             held += step;
         }
-        telemetry.progress(holdMs, std::max<qint64>(holdMs, 1));
-        telemetry.finished(holdMs);
+        clock.progress(holdMs, std::max<qint64>(holdMs, 1));
         segment.holders[context.index] = 0;
+        const auto released = monotonicNowNs();
+        clock.enter(WorkerState::Running, released);
+        auto& release = segment.releases[std::min(segment.released.fetch_add(1), MaxWorkers - 1)];
+        release.atNs = released;
+        release.pid = pid;
         sem_post(&segment.permits);
+        clock.finish(holdMs);
         return EXIT_SUCCESS;
     }
 
@@ -195,15 +238,10 @@ public:
 
         QJsonArray waiting;
         for (const auto& worker : model.workers()) {
-            qint64 waitedNs = 0;
-            for (const auto& lane : worker.lanes) {
-                for (const auto& interval : lane.states) {
-                    if (interval.state == WorkerState::Waiting && interval.endNs >= 0)
-                        waitedNs += interval.endNs - interval.beginNs;
-                }
-            }
+            const auto time = RunModel::workerTotals(worker, model.endNs());
             waiting.append(QJsonObject {{QStringLiteral("index"), worker.index}, {QStringLiteral("pid"), worker.pid},
-                {QStringLiteral("waited_s"), double(waitedNs) / 1e9}});
+                {QStringLiteral("waited_s"), double(time[size_t(WorkerState::Waiting)]) / 1e9},
+                {QStringLiteral("held_s"), double(time[size_t(WorkerState::Holding)]) / 1e9}});
         }
         const double ideal = std::ceil(double(workers) / permits) * double(holdMs) / 1000;
         *result = {

@@ -3,7 +3,7 @@
 // in threads under a (emulated) GIL, and in processes. Only processes escape the GIL.
 #include "model/runmodel.h"
 #include "scenario/scenario.h"
-#include "telemetry/telemetrywriter.h"
+#include "telemetry/stateclock.h"
 #include "worker/busywork.h"
 #include "worker/emulatedgil.h"
 
@@ -40,27 +40,28 @@ QString roleOf(const QString& mode)
 
 std::uint64_t computeUnit(const WorkerContext& context, qint64 iterations, int lane, int lanes)
 {
-    context.telemetry.started(lane, WorkerState::Running, lanes);
-    const auto sum = BusyWork::run(iterations, context.telemetry, lane);
-    context.telemetry.finished(qint64(sum), lane);
+    StateClock clock(context.telemetry, lane);
+    clock.start(WorkerState::Running, lanes);
+    const auto sum = BusyWork::run(iterations, clock);
+    clock.finish(qint64(sum));
     return sum;
 }
 
 void computeUnderGil(const WorkerContext& context, EmulatedGil& gil, qint64 iterations, int lane, int lanes)
 {
-    const auto& telemetry = context.telemetry;
-    telemetry.started(lane, WorkerState::Waiting, lanes);
+    StateClock clock(context.telemetry, lane);
+    clock.start(WorkerState::Waiting, lanes);
     gil.acquire();
-    telemetry.state(WorkerState::Running, lane);
+    clock.enter(WorkerState::Running);
     // Checked after every chunk (about 20 µs of work): a ready heir spins only until the next check.
-    const auto sum = BusyWork::run(iterations, telemetry, lane, [&] {
+    const auto sum = BusyWork::run(iterations, clock, [&] {
         if (!gil.switchDue())
             return;
-        telemetry.state(WorkerState::Waiting, lane);
+        clock.enter(WorkerState::Waiting);
         gil.handOver();
-        telemetry.state(WorkerState::Running, lane);
+        clock.enter(WorkerState::Running);
     });
-    telemetry.finished(qint64(sum), lane);
+    clock.finish(qint64(sum));
     gil.release();
 }
 } // namespace

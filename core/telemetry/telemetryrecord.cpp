@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "telemetryrecord.h"
 
-#include "model/workerstate.h"
-
 #include <cstring>
 #include <ctime>
 
@@ -18,6 +16,19 @@ void TelemetryRecord::setText(QByteArrayView bytes)
     const auto length = std::min<qsizetype>(bytes.size(), TextCapacity - 1);
     std::memset(text, 0, sizeof text);
     std::memcpy(text, bytes.data(), static_cast<size_t>(length));
+}
+
+TelemetryRecord::Shares TelemetryRecord::shares() const
+{
+    Shares shares;
+    std::memcpy(shares.data(), text, sizeof shares);
+    return shares;
+}
+
+void TelemetryRecord::setShares(const Shares& shares)
+{
+    std::memset(text, 0, sizeof text);
+    std::memcpy(text, shares.data(), sizeof shares);
 }
 
 std::uint32_t TelemetryRecord::computeChecksum() const
@@ -41,13 +52,34 @@ bool TelemetryRecord::isValid() const
 {
     if (magic != Magic || version != CurrentVersion)
         return false;
-    if (kind < static_cast<std::uint8_t>(RecordKind::Started) || kind > static_cast<std::uint8_t>(RecordKind::Finished))
+    if (kind < static_cast<std::uint8_t>(RecordKind::Started) || kind > static_cast<std::uint8_t>(RecordKind::Handoff))
         return false;
-    if ((recordKind() == RecordKind::State || recordKind() == RecordKind::Started) && !isValidState(state))
+    if ((recordKind() == RecordKind::State || recordKind() == RecordKind::Started) && !isMeasuredState(state))
         return false;
-    if (text[TextCapacity - 1] != '\0')
+    if (text[TextCapacity - 1] != '\0' || checksum != computeChecksum())
         return false;
-    return checksum == computeChecksum();
+    switch (recordKind()) {
+    case RecordKind::State:
+    case RecordKind::Span:
+        return value > 0 && (value2 == 0 || value2 >= value);
+    case RecordKind::Handoff:
+        return value > 0 && value2 >= value;
+    case RecordKind::Mix: {
+        // Contiguous short intervals: every nanosecond of the window belongs to exactly one state.
+        const auto span = value2 - value;
+        if (value <= 0 || span <= 0 || span > MaxMixSpanNs)
+            return false;
+        std::int64_t sum = 0;
+        for (const auto share : shares()) {
+            if (share < 0 || share > span)
+                return false;
+            sum += share;
+        }
+        return sum == span;
+    }
+    default:
+        return true;
+    }
 }
 
 std::int64_t monotonicNowNs()

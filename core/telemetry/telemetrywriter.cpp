@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "telemetrywriter.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -40,11 +41,12 @@ void TelemetryWriter::send(TelemetryRecord record) const
         _exit(70);
 }
 
-void TelemetryWriter::started(int lane, WorkerState initial, int laneCount) const
+void TelemetryWriter::started(int lane, WorkerState initial, int laneCount, std::int64_t nowNs) const
 {
     auto record = makeRecord(RecordKind::Started, lane);
     record.state = static_cast<std::uint8_t>(initial);
     record.value = laneCount;
+    record.value2 = nowNs;
     send(record);
 }
 
@@ -56,10 +58,22 @@ void TelemetryWriter::progress(std::int64_t done, std::int64_t total, int lane) 
     send(record);
 }
 
-void TelemetryWriter::state(WorkerState state, int lane) const
+void TelemetryWriter::interval(WorkerState state, std::int64_t beginNs, std::int64_t endNs, int lane) const
 {
     auto record = makeRecord(RecordKind::State, lane);
     record.state = static_cast<std::uint8_t>(state);
+    record.value = beginNs;
+    record.value2 = endNs;
+    send(record);
+}
+
+void TelemetryWriter::mix(
+    std::int64_t beginNs, std::int64_t endNs, const TelemetryRecord::Shares& shares, int lane) const
+{
+    auto record = makeRecord(RecordKind::Mix, lane);
+    record.value = beginNs;
+    record.value2 = endNs;
+    record.setShares(shares);
     send(record);
 }
 
@@ -78,10 +92,32 @@ void TelemetryWriter::message(QByteArrayView text, int lane) const
     send(record);
 }
 
-void TelemetryWriter::finished(std::int64_t result, int lane) const
+void TelemetryWriter::span(int index, QByteArrayView label, std::int64_t beginNs, std::int64_t endNs, int lane) const
+{
+    auto record = makeRecord(RecordKind::Span, lane);
+    record.aux = index;
+    record.setText(label);
+    record.value = beginNs;
+    record.value2 = endNs;
+    send(record);
+}
+
+void TelemetryWriter::handoff(
+    std::int32_t giverPid, std::int64_t givenNs, std::int64_t takenNs, QByteArrayView label, int lane) const
+{
+    auto record = makeRecord(RecordKind::Handoff, lane);
+    record.aux = giverPid;
+    record.value = givenNs;
+    record.value2 = std::max(givenNs, takenNs);
+    record.setText(label);
+    send(record);
+}
+
+void TelemetryWriter::finished(std::int64_t result, int lane, std::int64_t nowNs) const
 {
     auto record = makeRecord(RecordKind::Finished, lane);
     record.value = result;
+    record.value2 = nowNs;
     send(record);
 }
 

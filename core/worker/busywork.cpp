@@ -2,7 +2,7 @@
 #include "busywork.h"
 
 #include "telemetry/progressthrottle.h"
-#include "telemetry/telemetrywriter.h"
+#include "telemetry/stateclock.h"
 
 #include <algorithm>
 
@@ -24,19 +24,18 @@ std::uint64_t BusyWork::expectedSum(std::int64_t iterations)
     return n % 2 == 0 ? (n / 2) * (n - 1) : n * ((n - 1) / 2);
 }
 
-std::uint64_t BusyWork::run(
-    std::int64_t iterations, const TelemetryWriter& telemetry, int lane, const std::function<void()>& betweenChunks)
+std::uint64_t BusyWork::run(std::int64_t iterations, StateClock& clock, const std::function<void()>& betweenChunks)
 {
     ProgressThrottle throttle(iterations);
     std::uint64_t sum = 0;
     if (throttle.shouldReport(0))
-        telemetry.progress(0, iterations, lane);
+        clock.progress(0, iterations);
     for (std::int64_t done = 0; done < iterations;) {
         const auto count = std::min(ChunkIterations, iterations - done);
         sum = add(sum, done, count);
         done += count;
         if (throttle.shouldReport(done))
-            telemetry.progress(done, iterations, lane);
+            clock.progress(done, iterations);
         if (betweenChunks)
             betweenChunks();
     }

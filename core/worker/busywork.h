@@ -6,7 +6,7 @@
 
 namespace ProcViz {
 
-class TelemetryWriter;
+class StateClock;
 
 /// The tutorial's CPU-bound function: add up 0, 1, ..., n-1. A fixed amount of work, never a duration.
 class BusyWork
@@ -21,9 +21,9 @@ public:
     /// What a complete run must produce: n(n-1)/2 modulo 2^64.
     static std::uint64_t expectedSum(std::int64_t iterations);
 
-    /// The whole unit with progress reports on @p lane; @p betweenChunks runs after every chunk.
-    static std::uint64_t run(std::int64_t iterations, const TelemetryWriter& telemetry, int lane,
-        const std::function<void()>& betweenChunks = {});
+    /// The whole unit with progress reports on @p clock's lane; @p betweenChunks runs after every chunk.
+    static std::uint64_t run(
+        std::int64_t iterations, StateClock& clock, const std::function<void()>& betweenChunks = {});
 };
 
 } // namespace ProcViz

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pacing.h"
 
-#include "telemetry/telemetrywriter.h"
+#include "telemetry/stateclock.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -10,8 +10,6 @@
 namespace ProcViz {
 
 namespace {
-constexpr long GraceNs = 1'000'000;
-
 void sleepNs(std::int64_t ns)
 {
     timespec duration {time_t(ns / 1'000'000'000), long(ns % 1'000'000'000)};
@@ -19,8 +17,14 @@ void sleepNs(std::int64_t ns)
 }
 } // namespace
 
-void Pacing::sleepMs(std::int64_t ms, const std::function<void()>& heartbeat)
+void Pacing::sleepMs(StateClock& clock, std::int64_t ms, const std::function<void()>& heartbeat)
 {
+    if (ms <= 0)
+        return;
+    const auto before = clock.state();
+    clock.enter(WorkerState::Sleeping);
+    if (ms * 1'000'000 >= StateClock::IntervalMinNs)
+        clock.announce();
     for (std::int64_t left = ms * 1'000'000; left > 0;) {
         const auto step = std::min(left, HeartbeatNs);
         sleepNs(step);
@@ -28,6 +32,7 @@ void Pacing::sleepMs(std::int64_t ms, const std::function<void()>& heartbeat)
         if (heartbeat && left > 0)
             heartbeat();
     }
+    clock.enter(before);
 }
 
 std::int64_t Pacing::quantile(QList<std::int64_t>& values, double fraction)
@@ -40,24 +45,31 @@ std::int64_t Pacing::quantile(QList<std::int64_t>& values, double fraction)
     return values.at(rank);
 }
 
-void ReportingWait::acquire(sem_t* semaphore)
+std::int64_t ReportingWait::acquire(sem_t* semaphore)
 {
     if (sem_trywait(semaphore) == 0)
-        return;
+        return 0;
+    const auto before = m_clock.state();
+    const auto waitFrom = monotonicNowNs();
+    m_clock.enter(WorkerState::Waiting, waitFrom);
+    // A short grace first: most waits in a busy queue end within it, and need no record of their own.
+    const auto grace = waitFrom + StateClock::IntervalMinNs;
     timespec deadline;
     clock_gettime(CLOCK_REALTIME, &deadline); // sem_timedwait measures against the realtime clock
-    deadline.tv_nsec += GraceNs;
+    deadline.tv_nsec += StateClock::IntervalMinNs;
     if (deadline.tv_nsec >= 1'000'000'000) {
         deadline.tv_nsec -= 1'000'000'000;
         ++deadline.tv_sec;
     }
     int result;
     while ((result = sem_timedwait(semaphore, &deadline)) != 0 && errno == EINTR) { }
-    if (result == 0)
-        return;
-    m_telemetry.state(WorkerState::Waiting);
-    while (sem_wait(semaphore) != 0 && errno == EINTR) { }
-    m_telemetry.state(WorkerState::Running);
+    if (result != 0) {
+        m_clock.tick(std::max(grace, monotonicNowNs()));
+        while (sem_wait(semaphore) != 0 && errno == EINTR) { }
+    }
+    const auto takenNs = monotonicNowNs();
+    m_clock.enter(before, takenNs);
+    return takenNs;
 }
 
 } // namespace ProcViz

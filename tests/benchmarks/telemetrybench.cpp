@@ -36,10 +36,10 @@ FloodResult flood(qint64 records, bool intoModel)
     if (pid == 0) {
         close(fds[0]);
         TelemetryWriter writer(fds[1]);
-        writer.started();
+        writer.started(0, WorkerState::Running, 1, monotonicNowNs());
         for (qint64 i = 1; i <= records; ++i)
             writer.progress(i, records);
-        writer.finished(records);
+        writer.finished(records, 0, monotonicNowNs());
         _exit(0);
     }
     close(fds[1]);
