@@ -236,15 +236,7 @@ void TestDashboard::pauseStopsTheWorkers()
         QTRY_COMPARE_WITH_TIMEOUT(ProcStat::read(pid).value_or(ProcStat {}).state, 'T', 5000);
     // The lanes say so too, once the engine's sampling has seen it.
     QTRY_VERIFY_WITH_TIMEOUT(
-        window.controller()
-                .model()
-                .workers()
-                .first()
-                .lanes.value(0)
-                .states.value(window.controller().model().workers().first().lanes.value(0).states.size() - 1)
-                .state
-            == WorkerState::Stopped,
-        5000);
+        window.controller().model().workers().first().engineStates.value(0).state == WorkerState::Stopped, 5000);
 
     trigger(window, "pause"); // now reads Resume
     QVERIFY(!banner->isVisible());

@@ -16,7 +16,7 @@ const QString Lifecycle = QStringLiteral("lifecycle");
 QVariantMap lifecycle(int workers, int sleepMs, int exitCode = 0)
 {
     return {{QStringLiteral("workers"), workers}, {QStringLiteral("sleep-ms"), sleepMs},
-        {QStringLiteral("exit-code"), exitCode}};
+        {QStringLiteral("sleep-jitter-ms"), 0}, {QStringLiteral("exit-code"), exitCode}};
 }
 
 QByteArray cmdlineOf(qint64 pid)
@@ -120,8 +120,8 @@ private Q_SLOTS:
         m_controller->pause();
         QVERIFY(m_controller->isPaused());
         const auto isStopped = [&](const WorkerInfo& w) {
-            return !w.lanes.isEmpty() && !w.lanes.at(0).states.isEmpty()
-                && w.lanes.at(0).states.last().state == WorkerState::Stopped;
+            return !w.engineStates.isEmpty() && w.engineStates.last().state == WorkerState::Stopped
+                && w.engineStates.last().endNs < 0;
         };
         QVERIFY(QTest::qWaitFor(
             [&] {
@@ -212,6 +212,47 @@ private Q_SLOTS:
         QCOMPARE(m_controller->model().workers().at(0).signal, std::optional<int>(SIGXCPU));
         QVERIFY2(m_controller->model().cause().contains(QStringLiteral("SIGXCPU")),
             qPrintable(m_controller->model().cause()));
+    }
+
+    void zombieUntilJoined()
+    {
+        QSignalSpy finished(m_controller.get(), &RunController::finished);
+        auto params = lifecycle(2, 100, 3);
+        params.insert(QStringLiteral("join-after-ms"), 1500);
+        QVERIFY(m_controller->start(Lifecycle, params));
+        QVERIFY(waitForAllStarted(*m_controller, 2));
+        // Ended but not yet joined: the kernel keeps it as a zombie, and the model says so.
+        const auto pid = m_controller->model().workers().at(0).pid;
+        QTRY_COMPARE_WITH_TIMEOUT(ProcStat::read(pid).value_or(ProcStat {}).state, 'Z', 5000);
+        QVERIFY(m_controller->model().workers().at(0).hasExited());
+        QVERIFY(m_controller->model().workers().at(0).isAlive());
+        QCOMPARE(m_controller->model().workers().at(0).engineStates.last().state, WorkerState::Zombie);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.at(0).at(0).toString(), QStringLiteral("completed"));
+        for (const auto& worker : m_controller->model().workers()) {
+            QCOMPARE(worker.exitCode, std::optional<int>(3)); // known once joined
+            QVERIFY(worker.endNs > worker.exitNs);
+            QVERIFY(RunModel::workerTotals(worker, m_controller->model().nowNs())[size_t(WorkerState::Zombie)] > 0);
+        }
+        QCOMPARE(childProcesses(), QList<qint64>());
+    }
+
+    void stopJoinsZombiesAtOnce()
+    {
+        QSignalSpy finished(m_controller.get(), &RunController::finished);
+        auto params = lifecycle(2, 50);
+        params.insert(QStringLiteral("join-after-ms"), 60000);
+        QVERIFY(m_controller->start(Lifecycle, params));
+        QVERIFY(waitForAllStarted(*m_controller, 2));
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(m_controller->model().workers().cbegin(),
+                                     m_controller->model().workers().cend(),
+                                     [](const WorkerInfo& w) { return w.hasExited(); }),
+            5000);
+        m_controller->pause(); // paused or not, zombies get joined when the run stops
+        m_controller->stop();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.at(0).at(0).toString(), QStringLiteral("stopped"));
+        QCOMPARE(childProcesses(), QList<qint64>());
     }
 
     void samplesComeFromProc()

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/runmodel.h"
 #include "telemetry/progressthrottle.h"
+#include "telemetry/stateclock.h"
 #include "telemetry/telemetrydecoder.h"
 #include "telemetry/telemetrywriter.h"
 
@@ -165,6 +167,104 @@ private Q_SLOTS:
         QCOMPARE(out[0].lane, 3);
         QVERIFY(out[0].timestampNs > 0);
         QCOMPARE(out[1].textBytes().size(), TelemetryRecord::TextCapacity - 1);
+    }
+
+    void malformedMixIsRefused_data()
+    {
+        QTest::addColumn<qint64>("begin");
+        QTest::addColumn<qint64>("end");
+        QTest::addColumn<QList<qint64>>("shares");
+        QTest::addRow("sum short of the span") << qint64(1000) << qint64(2000) << QList<qint64> {500, 400, 0, 0};
+        QTest::addRow("sum beyond the span") << qint64(1000) << qint64(2000) << QList<qint64> {900, 200, 0, 0};
+        QTest::addRow("negative share") << qint64(1000) << qint64(2000) << QList<qint64> {1100, -100, 0, 0};
+        QTest::addRow("empty span") << qint64(1000) << qint64(1000) << QList<qint64> {0, 0, 0, 0};
+        QTest::addRow("backwards") << qint64(2000) << qint64(1000) << QList<qint64> {0, 0, 0, 0};
+        const qint64 tooLong = TelemetryRecord::MaxMixSpanNs + 1;
+        QTest::addRow("too long") << qint64(1000) << 1000 + tooLong << QList<qint64> {tooLong, 0, 0, 0};
+    }
+
+    void malformedMixIsRefused()
+    {
+        QFETCH(qint64, begin);
+        QFETCH(qint64, end);
+        QFETCH(QList<qint64>, shares);
+        auto mix = makeRecord(RecordKind::Mix, begin);
+        mix.value2 = end;
+        mix.setShares({shares[0], shares[1], shares[2], shares[3]});
+        mix.seal();
+        QVERIFY(!mix.isValid());
+        mix.setShares({end - begin, 0, 0, 0});
+        mix.seal();
+        QCOMPARE(mix.isValid(), end > begin && end - begin <= TelemetryRecord::MaxMixSpanNs);
+    }
+
+    void stateClockReportsEveryNanosecond()
+    {
+        int fds[2];
+        QCOMPARE(pipe(fds), 0);
+        const TelemetryWriter writer(fds[1]);
+        StateClock clock(writer);
+        const qint64 t0 = monotonicNowNs() - 100'000'000; // all of it in the past, as a worker reports it
+        clock.start(WorkerState::Running, 1, t0);
+        // A lock run in miniature: 3 µs waiting, 4 µs holding, 1 µs running, 3000 times (24 ms)...
+        qint64 t = t0 + 1000;
+        for (int i = 0; i < 3000; ++i) {
+            clock.enter(WorkerState::Waiting, t);
+            clock.enter(WorkerState::Holding, t += 3000);
+            clock.enter(WorkerState::Running, t += 4000);
+            t += 1000;
+        }
+        // ... then one wait of 5 ms, which is an interval of its own, then short ones again.
+        clock.enter(WorkerState::Waiting, t);
+        clock.enter(WorkerState::Holding, t += 5'000'000);
+        clock.enter(WorkerState::Running, t += 2000);
+        clock.enter(WorkerState::Sleeping, t += 500);
+        clock.enter(WorkerState::Running, t += 300);
+        const qint64 end = t + 700;
+        clock.finish(1, end);
+        ::close(fds[1]);
+
+        QByteArray bytes;
+        char buffer[4096];
+        for (ssize_t got; (got = ::read(fds[0], buffer, sizeof buffer)) > 0;)
+            bytes.append(buffer, got);
+        ::close(fds[0]);
+        TelemetryDecoder decoder;
+        std::vector<TelemetryRecord> records;
+        decoder.feed(bytes, records);
+        QCOMPARE(decoder.malformedCount(), 0u);
+        QVERIFY2(records.size() < 20, "3000 short intervals go out as a few windows, not one record each");
+
+        RunModel model;
+        model.begin(QStringLiteral("clock"), {}, t0);
+        model.addPhase(QStringLiteral("only"), t0);
+        model.addWorker(0, QStringLiteral("worker"), 0, getpid(), t0);
+        for (const auto& record : records)
+            model.applyRecord(0, record);
+        const auto& worker = model.workers().at(0);
+        QCOMPARE(worker.malformedRecords, 0u);
+        const auto& lane = worker.lanes.at(0);
+        // Every nanosecond from the start to the last change is in exactly one state, as the worker counted it.
+        QVERIFY(lane.finished);
+        const auto totals = RunModel::laneTotals(worker, lane, end - t0);
+        qint64 sum = 0;
+        for (int state = 0; state < MeasuredStateCount; ++state) {
+            QCOMPARE(totals[size_t(state)], clock.totalNs(WorkerState(state)));
+            sum += totals[size_t(state)];
+        }
+        QCOMPARE(sum, end - t0);
+        bool longWait = false;
+        QCOMPARE(lane.states.last().state, WorkerState::Done);
+        for (qsizetype i = 0; i + 1 < lane.states.size(); ++i) {
+            const auto& interval = lane.states.at(i);
+            if (i > 0)
+                QCOMPARE(interval.beginNs, lane.states.at(i - 1).endNs); // contiguous
+            if (interval.mixed)
+                QVERIFY(interval.endNs - interval.beginNs <= 10'000'000);
+            longWait = longWait || (!interval.mixed && interval.state == WorkerState::Waiting
+                                       && interval.endNs - interval.beginNs == 5'000'000);
+        }
+        QVERIFY(longWait);
     }
 
     void throttleLimitsReports()

@@ -456,10 +456,12 @@ void RunController::stop()
     signalWorkers(SIGTERM);
     signalWorkers(SIGCONT); // a paused worker acts on SIGTERM only once it runs again
     m_stopTimer.start(StopGraceMs);
-    // Zombies waiting for their join are joined now: a stopped run ends as soon as its workers have. Last:
-    // the last join may end the run.
-    for (size_t id = 0; id < m_processes.size(); ++id)
-        m_processes[id]->joinNow();
+    // Zombies waiting for their join are joined now: a stopped run ends as soon as its workers have. From the
+    // event loop, as every other end of a run: the last join ends it.
+    QTimer::singleShot(0, m_faultTimers.get(), [this] {
+        for (size_t id = 0; id < m_processes.size(); ++id)
+            m_processes[id]->joinNow();
+    });
 }
 
 void RunController::pause()

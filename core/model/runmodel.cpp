@@ -182,7 +182,10 @@ void RunModel::closeOpen(const WorkerInfo& worker, Lane& lane, qint64 timeNs)
     auto& open = lane.states.last();
     open.endNs = std::max(timeNs, open.beginNs);
     lane.reportedUntilNs = open.endNs;
-    account(worker, lane, open);
+    if (open.endNs == open.beginNs)
+        lane.states.removeLast(); // no time in it: e.g. a first state left at once
+    else
+        account(worker, lane, open);
 }
 
 bool RunModel::append(const WorkerInfo& worker, Lane& lane, const StateInterval& interval)

@@ -12,10 +12,10 @@ StateClock::StateClock(const TelemetryWriter& telemetry, int lane)
     , m_lane(lane)
 { }
 
-void StateClock::start(WorkerState initial, int laneCount)
+void StateClock::start(WorkerState initial, int laneCount, std::int64_t nowNs)
 {
     m_state = initial;
-    m_sinceNs = monotonicNowNs();
+    m_sinceNs = nowNs;
     m_announced = true; // Started opens the first interval
     m_telemetry.started(m_lane, initial, laneCount, m_sinceNs);
 }
@@ -80,9 +80,8 @@ void StateClock::progress(std::int64_t done, std::int64_t total)
     m_telemetry.progress(done, total, m_lane);
 }
 
-void StateClock::finish(std::int64_t result)
+void StateClock::finish(std::int64_t result, std::int64_t nowNs)
 {
-    const auto nowNs = monotonicNowNs();
     close(nowNs);
     flushMix();
     m_telemetry.finished(result, m_lane, nowNs);

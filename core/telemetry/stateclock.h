@@ -27,8 +27,8 @@ public:
 
     explicit StateClock(const TelemetryWriter& telemetry, int lane = 0);
 
-    /// The lane begins now, in @p initial state (announced); @p laneCount as for TelemetryWriter::started().
-    void start(WorkerState initial = WorkerState::Running, int laneCount = 1);
+    /// The lane begins at @p nowNs in @p initial state (announced); @p laneCount as for TelemetryWriter::started().
+    void start(WorkerState initial = WorkerState::Running, int laneCount = 1, std::int64_t nowNs = monotonicNowNs());
     /// Leaves the current state for @p next at @p nowNs. No record while both are short.
     void enter(WorkerState next, std::int64_t nowNs);
     void enter(WorkerState next) { enter(next, monotonicNowNs()); }
@@ -39,8 +39,8 @@ public:
     void tick(std::int64_t nowNs);
     /// tick() and a progress record.
     void progress(std::int64_t done, std::int64_t total);
-    /// Closes the current state, sends what is summed and the Finished record with @p result.
-    void finish(std::int64_t result);
+    /// Closes the current state at @p nowNs, sends what is summed and the Finished record with @p result.
+    void finish(std::int64_t result, std::int64_t nowNs = monotonicNowNs());
 
     WorkerState state() const { return m_state; }
     int lane() const { return m_lane; }
