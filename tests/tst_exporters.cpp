@@ -3,6 +3,7 @@
 #include "export/jsonexporter.h"
 #include "export/traceexporter.h"
 #include "model/runmodel.h"
+#include "tracetotals.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -368,20 +369,7 @@ private slots:
         for (const auto& value : workers) {
             const auto worker = value.toObject();
             const qint64 pid = worker.value(QLatin1String("pid")).toInteger();
-            QHash<QString, double> micros;
-            for (const auto& event : eventsOf(trace, u"X")) {
-                if (event[QLatin1String("pid")].toInteger() != pid
-                    || event[QLatin1String("cat")].toString() != QLatin1String("state"))
-                    continue;
-                const QString name = event[QLatin1String("name")].toString();
-                if (name != QLatin1String("mixed")) {
-                    micros[name] += event[QLatin1String("dur")].toDouble();
-                    continue;
-                }
-                const auto shares = event[QLatin1String("args")].toObject();
-                for (auto it = shares.begin(); it != shares.end(); ++it)
-                    micros[it.key().chopped(3)] += double(it.value().toInteger()) / 1000;
-            }
+            const auto micros = traceStateMicros(trace, pid);
             const auto time = worker.value(QLatin1String("time_in_state_s")).toObject();
             for (auto it = time.begin(); it != time.end(); ++it)
                 QVERIFY2(std::abs(micros.value(it.key()) - it.value().toDouble() * 1e6) < 0.01,

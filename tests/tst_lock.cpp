@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "childprocesses.h"
 #include "engine/runcontroller.h"
+#include "export/jsonexporter.h"
+#include "export/traceexporter.h"
 #include "shmobjects.h"
+#include "tracetotals.h"
+
+#include <QJsonArray>
 
 #include <QSignalSpy>
 #include <QTest>
@@ -11,9 +16,15 @@
 using namespace ProcViz;
 
 namespace {
+/// Quick runs: CPython's pace (0.5 µs between reading and writing) instead of the lesson's default.
 QVariantMap lock(const QString& mode, qint64 increments)
 {
-    return {{"lock", mode}, {"workers", 4}, {"increments", increments}};
+    return {{"lock", mode}, {"workers", 4}, {"increments", increments}, {"work-ns", 500}};
+}
+
+StateTotals timeOf(const RunModel& model, const WorkerInfo& worker)
+{
+    return RunModel::workerTotals(worker, model.endNs());
 }
 
 RunOptions killHolder(int watchdogSeconds = RunOptions::DefaultWatchdogSeconds)
@@ -65,6 +76,53 @@ private Q_SLOTS:
         QVERIFY(counter <= 80000); // updates can be lost, never invented
         QCOMPARE(model.result()["completed_increments"].toInteger(), 80000);
         QVERIFY(!checkNamed(model, "counter_exact").expectedToPass); // losing updates is the lesson here
+    }
+
+    /// The lesson's own run: 4 × 100000, long enough to watch, every worker seen holding and waiting.
+    void defaultRunShowsWhoHoldsAndWhoWaits()
+    {
+        const auto& model = run({});
+        QCOMPARE(model.result()["counter"].toInteger(), 400000);
+        int waited = 0;
+        qint64 held = 0;
+        const auto perWorker = model.result()["per_worker"].toArray();
+        for (const auto& worker : model.workers()) {
+            const auto time = timeOf(model, worker);
+            QVERIFY(time[size_t(WorkerState::Holding)] > 0);
+            waited += time[size_t(WorkerState::Waiting)] > 0 ? 1 : 0;
+            held += time[size_t(WorkerState::Holding)];
+            const auto reported = perWorker.at(worker.index).toObject();
+            QCOMPARE(reported["hold_ms"].toDouble(), double(time[size_t(WorkerState::Holding)]) / 1e6);
+        }
+        QVERIFY2(waited >= 3, qPrintable(QString::number(waited)));
+        // One lock: at most one holder at a time, so the holds fit in the run...
+        QVERIFY2(held <= model.endNs(), qPrintable(QStringLiteral("%1 > %2").arg(held).arg(model.endNs())));
+        // ... and each of the 400000 holds computes 5 µs: at least 2 s of them, by construction.
+        QVERIFY(held >= 400000 * 5000);
+        QVERIFY(!model.handoffs().isEmpty()); // the lock passed after long waits is drawn
+        // Every worker's time is all there: the trace's slices add up to the JSON's totals.
+        const auto trace = TraceExporter::toJson(model);
+        const auto workers = JsonExporter::toJson(model)["workers"].toArray();
+        for (const auto& value : workers) {
+            const auto worker = value.toObject();
+            const auto micros = traceStateMicros(trace, worker["pid"].toInteger());
+            const auto time = worker["time_in_state_s"].toObject();
+            for (auto it = time.begin(); it != time.end(); ++it)
+                QVERIFY2(std::abs(micros.value(it.key()) - it.value().toDouble() * 1e6) < 1,
+                    qPrintable(QStringLiteral("%1: trace %2 µs, json %3 s")
+                                   .arg(it.key())
+                                   .arg(micros.value(it.key()))
+                                   .arg(it.value().toDouble())));
+        }
+    }
+
+    void lockOffHoldsNothing()
+    {
+        const auto& model = run(lock("off", 20000));
+        for (const auto& worker : model.workers()) {
+            QCOMPARE(timeOf(model, worker)[size_t(WorkerState::Holding)], 0);
+            QVERIFY(timeOf(model, worker)[size_t(WorkerState::Running)] > 0);
+        }
     }
 
     void counterIsSampledDuringTheRun()

@@ -44,6 +44,27 @@ private Q_SLOTS:
         QVERIFY(model.checks().first().passed);
     }
 
+    /// Pauses are sleeping (the sender's between messages, the receiver's after each); every message an arrow.
+    void pausesAreSleepingAndMessagesAreHandOffs()
+    {
+        const auto& model = run(pipe("oneway", "one,two,three,four", 100, 150));
+        QCOMPARE(model.outcome(), QString("completed"));
+        for (const auto& worker : model.workers()) {
+            const double sleeping
+                = double(RunModel::workerTotals(worker, model.endNs())[size_t(WorkerState::Sleeping)]) / 1e6;
+            const double pauses = worker.role == "sender" ? 3 * 100.0 : 4 * 150.0;
+            QVERIFY2(std::abs(sleeping - pauses) <= 0.15 * pauses,
+                qPrintable(QStringLiteral("%1 slept %2 ms for %3 ms of pauses").arg(worker.role).arg(sleeping).arg(pauses)));
+        }
+        QStringList labels;
+        for (const auto& handoff : model.handoffs()) {
+            QCOMPARE(model.workers().at(handoff.fromWorker).role, QString("sender"));
+            QCOMPARE(model.workers().at(handoff.toWorker).role, QString("receiver"));
+            labels.append(handoff.label);
+        }
+        QCOMPARE(labels, QStringList({"one", "two", "three", "four"}));
+    }
+
     void defaultIsTheTutorialsFourWords()
     {
         const auto& model = run(pipe("oneway", QString(), 1, 1));

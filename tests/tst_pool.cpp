@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "export/traceexporter.h"
 #include "scenariorun.h"
 
 using namespace ProcViz;
@@ -36,6 +37,40 @@ private Q_SLOTS:
         QVERIFY(model.result()["ordered"].toBool());
         for (const auto& check : model.checks())
             QVERIFY2(check.passed, qPrintable(check.name + ": " + check.detail));
+    }
+
+    /// Which worker took which task: one task slice each, on the lane of the worker that ran it; whoever has
+    /// nothing left waits, as a Pool's idle worker does, until the map is over.
+    void everyTaskIsOneSliceOnItsWorker()
+    {
+        const auto& model = run(pool(3, 17, 2, "increasing"));
+        QList<int> seen(17, 0);
+        for (const auto& worker : model.workers()) {
+            int mine = 0;
+            for (const auto& task : worker.lanes.at(0).spans) {
+                QVERIFY(task.index >= 0 && task.index < 17);
+                ++seen[task.index];
+                ++mine;
+                QCOMPARE(task.label, QStringLiteral("task %1").arg(task.index));
+                QVERIFY(task.endNs >= task.beginNs);
+            }
+            QCOMPARE(mine, model.result()["tasks_per_worker"][QString::number(worker.pid)].toInt());
+        }
+        QCOMPARE(seen, QList<int>(17, 1));
+        qint64 lastTaskEnd = 0;
+        for (const auto& worker : model.workers()) {
+            for (const auto& task : worker.lanes.at(0).spans)
+                lastTaskEnd = std::max(lastTaskEnd, task.endNs);
+        }
+        for (const auto& worker : model.workers()) {
+            QVERIFY(worker.exitNs >= lastTaskEnd); // nobody leaves before the map is over...
+            QVERIFY(RunModel::workerTotals(worker, model.endNs())[size_t(WorkerState::Waiting)] > 0); // ... idle
+        }
+        const auto trace = TraceExporter::toJson(model);
+        int slices = 0;
+        for (const auto& event : trace["traceEvents"].toArray())
+            slices += event.toObject().value("cat").toString() == "task" ? 1 : 0;
+        QCOMPARE(slices, 17);
     }
 
     void resultDoesNotDependOnTheSplit()

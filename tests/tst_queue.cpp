@@ -53,6 +53,38 @@ private Q_SLOTS:
             QVERIFY2(check.passed, qPrintable(check.name + ": " + check.detail));
     }
 
+    /// The lesson's pauses are sleeping, measured by each process; blocked gets are waiting; each item an arrow.
+    void pausesAreSleepingAndGetsAreHandOffs()
+    {
+        const auto& model = run(queue(1, 2, 4, 0, 100, 150));
+        QCOMPARE(model.outcome(), QString("completed"));
+        const auto perConsumer = model.result()["per_consumer"].toObject();
+        for (const auto& worker : model.workers()) {
+            const auto time = RunModel::workerTotals(worker, model.endNs());
+            const double sleeping = double(time[size_t(WorkerState::Sleeping)]) / 1e6;
+            const double pauses = worker.role == "producer" ? 4 * 100.0
+                                                             : perConsumer[QString::number(worker.pid)].toInt() * 150.0;
+            QVERIFY2(std::abs(sleeping - pauses) <= 0.15 * pauses,
+                qPrintable(QStringLiteral("%1 %2 slept %3 ms for %4 ms of pauses")
+                               .arg(worker.role)
+                               .arg(worker.index)
+                               .arg(sleeping)
+                               .arg(pauses)));
+            if (worker.role == "consumer") // the first get finds the queue empty
+                QVERIFY(time[size_t(WorkerState::Waiting)] > 0);
+        }
+        QCOMPARE(model.handoffs().size(), 4);
+        QStringList items;
+        for (const auto& handoff : model.handoffs()) {
+            QCOMPARE(model.workers().at(handoff.fromWorker).role, QString("producer"));
+            QCOMPARE(model.workers().at(handoff.toWorker).role, QString("consumer"));
+            QVERIFY(handoff.takenNs >= handoff.givenNs);
+            items.append(handoff.label);
+        }
+        items.sort();
+        QCOMPARE(items, QStringList({"item 0.0", "item 0.1", "item 0.2", "item 0.3"}));
+    }
+
     void sentinelEndsEveryConsumer()
     {
         const auto& model = run(queue(1, 4, 3, 0));
