@@ -12,7 +12,8 @@ struct ProcStat
 {
     char state = '?'; ///< R running, S sleeping, D disk sleep, T stopped, Z zombie, ...
     qint64 parentPid = 0;
-    double cpuSeconds = 0; ///< utime + stime
+    double cpuSeconds = 0; ///< utime + stime; to the nanosecond (schedstat) for one thread or a single-threaded process
+    int threads = 1;
 
     /// Nothing when the process is already gone: expected, workers end at any moment.
     static std::optional<ProcStat> read(qint64 pid, qint64 tid = 0);

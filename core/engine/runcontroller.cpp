@@ -142,7 +142,8 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
     for (const auto& fault : options.faults)
         QTimer::singleShot(int(fault.atSeconds * 1000), m_faultTimers.get(), [this, fault] { applyFault(fault); });
     Q_EMIT started(scenarioId);
-    m_sampleTimer.start();
+    sampleRunValues(startNs);
+    m_sampleTimer.start(FirstSampleIntervalMs);
     return startPhase(0);
 }
 
@@ -201,6 +202,7 @@ void RunController::adoptWorker(int phaseIndex, const WorkerSpec& spec, std::uni
     else if (m_paused)
         process->sendSignal(SIGSTOP);
     m_processes.push_back(std::move(process));
+    m_model.addSample(id, monotonicNowNs(), 'R', 0); // no CPU time yet: the first rate is measured from here
     Q_EMIT workerStarted(id, pid);
 }
 
@@ -251,7 +253,11 @@ void RunController::onTelemetry(int workerId)
 void RunController::onDied(int workerId)
 {
     onTelemetry(workerId);
-    m_model.setDied(workerId, process(workerId)->diedAtNs());
+    auto* worker = process(workerId);
+    // A zombie keeps its CPU times in /proc: the last sample is its whole life, however short.
+    if (const auto stat = ProcStat::read(worker->pid()))
+        m_model.addSample(workerId, worker->diedAtNs(), stat->state, stat->cpuSeconds);
+    m_model.setDied(workerId, worker->diedAtNs());
 }
 
 void RunController::onExited(int workerId)
@@ -307,14 +313,21 @@ void RunController::sample()
                 m_model.addLaneSample(id, lane, now, stat->state, stat->cpuSeconds);
         }
     }
-    for (const auto& [name, value] : m_resources->sample())
-        m_model.addRunSample(name, now, value);
+    sampleRunValues(now);
+    if (now - m_model.startNs() > FirstSamplingNs && m_sampleTimer.interval() != SampleIntervalMs)
+        m_sampleTimer.setInterval(SampleIntervalMs);
     const bool anyRunning = std::any_of(
         m_processes.cbegin(), m_processes.cend(), [](const auto& worker) { return !worker->hasDied(); });
     if (m_paused || !anyRunning)
         m_watchdog.reset(now); // a pause the user asked for is no deadlock, nor a parent yet to join its zombies
     else if (m_watchdog.expired(now) && !m_deadlocked && !m_stopRequested)
         declareDeadlock();
+}
+
+void RunController::sampleRunValues(qint64 monotonicNs)
+{
+    for (const auto& [name, value] : m_resources->sample())
+        m_model.addRunSample(name, monotonicNs, value);
 }
 
 bool RunController::cpuLimitHit()
@@ -435,6 +448,7 @@ void RunController::finishRun(const QString& outcome)
         for (const auto& worker : m_processes)
             end = std::max(end, worker->isAlive() ? monotonicNowNs() : worker->exitedAtNs());
     }
+    sampleRunValues(end); // the values as the run leaves them, so every line reaches the end
     m_model.finish(end, outcome);
     QJsonObject result;
     QList<Check> checks;

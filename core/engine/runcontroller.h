@@ -24,13 +24,17 @@ class WorkerProcess;
 /// Each run starts one Spawner (procviz-worker started with posix_spawn; this Qt process is never forked),
 /// which creates the workers as children of this process, in a session of the spawner's own; each
 /// worker is reaped by its PID through a pidfd: the engine records every end itself (exit code or signal)
-/// instead of trusting a dying child to report it. /proc/<pid>/stat is sampled at 15 Hz. Must be used from
+/// instead of trusting a dying child to report it. /proc/<pid>/stat is sampled at 15 Hz (100 Hz in a run's
+/// first half second), and once more at each worker's start and end. Must be used from
 /// the thread it lives in: workers die with that thread (PR_SET_PDEATHSIG).
 class RunController : public QObject
 {
     Q_OBJECT
 public:
     static constexpr int SampleIntervalMs = 66;
+    /// A run's first half second is sampled this often, so even a short run draws its shape.
+    static constexpr int FirstSampleIntervalMs = 20;
+    static constexpr qint64 FirstSamplingNs = 500'000'000;
     static constexpr int StopGraceMs = 300; ///< from SIGTERM to SIGKILL on stop()
     /// `--kill holder` looks this often, this far apart, for a worker inside its section before giving up.
     static constexpr int HolderAttempts = 50;
@@ -89,6 +93,7 @@ private:
     void onDied(int workerId);
     void onExited(int workerId);
     void sample();
+    void sampleRunValues(qint64 monotonicNs); ///< the run-wide values (e.g. the shared counter), into the model
     void finishRun(const QString& outcome);
     void signalWorkers(int signal); ///< to every worker not yet reaped
     void applyFault(const FaultAction& fault, int attempt = 0);
