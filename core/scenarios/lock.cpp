@@ -224,7 +224,7 @@ int LockScenario::runWorker(const WorkerContext& context) const
             segment.holder = pid;
             acquired = monotonicNowNs();
             clock.enter(WorkerState::Holding, acquired);
-            if (longWait && segment.lastReleaser.load()) // a hand-off worth an arrow: after a wait of 1 ms or more
+            if (longWait && segment.lastReleaseNs.load()) // a hand-off worth an arrow: after a wait of 1 ms or more
                 telemetry.handoff(segment.lastReleaser.load(), segment.lastReleaseNs.load(), acquired, "lock");
             longWait = false;
         } else {
@@ -235,11 +235,10 @@ int LockScenario::runWorker(const WorkerContext& context) const
         segment.counter = value + 1;
         segment.done[context.index].store(i + 1, std::memory_order_relaxed);
         if (locking) {
-            const auto released = monotonicNowNs();
+            clock.enter(WorkerState::Running);
             segment.lastReleaser = pid;
-            segment.lastReleaseNs = released;
+            segment.lastReleaseNs = clock.sinceNs();
             segment.holder = 0;
-            clock.enter(WorkerState::Running, released);
             mutex.unlock();
         }
         if (((i + 1) % ReportEvery == 0 || i + 1 == increments) && throttle.shouldReport(i + 1))

@@ -3,6 +3,8 @@
 
 #include "telemetrywriter.h"
 
+#include <QByteArray>
+
 #include <algorithm>
 
 namespace ProcViz {
@@ -11,6 +13,12 @@ StateClock::StateClock(const TelemetryWriter& telemetry, int lane)
     : m_telemetry(telemetry)
     , m_lane(lane)
 { }
+
+bool StateClock::accounting()
+{
+    static const bool on = qgetenv("PROCVIZ_STATE_ACCOUNTING") != "off";
+    return on;
+}
 
 void StateClock::start(WorkerState initial, int laneCount, std::int64_t nowNs)
 {
@@ -24,7 +32,10 @@ void StateClock::enter(WorkerState next, std::int64_t nowNs)
 {
     if (next == m_state)
         return;
-    close(nowNs);
+    if (m_accounting)
+        close(nowNs);
+    else
+        m_sinceNs = nowNs;
     m_state = next;
 }
 
@@ -61,7 +72,7 @@ void StateClock::flushMix()
 
 void StateClock::announce()
 {
-    if (m_announced)
+    if (m_announced || !m_accounting)
         return;
     flushMix();
     m_telemetry.interval(m_state, m_sinceNs, 0, m_lane);
@@ -82,7 +93,8 @@ void StateClock::progress(std::int64_t done, std::int64_t total)
 
 void StateClock::finish(std::int64_t result, std::int64_t nowNs)
 {
-    close(nowNs);
+    if (m_accounting)
+        close(nowNs);
     flushMix();
     m_telemetry.finished(result, m_lane, nowNs);
 }

@@ -27,11 +27,20 @@ public:
 
     explicit StateClock(const TelemetryWriter& telemetry, int lane = 0);
 
+    /// Accounting is on unless $PROCVIZ_STATE_ACCOUNTING is "off": the benchmark measures what it costs. Off,
+    /// a lane reports its start and end only, and enter() reads no clock.
+    static bool accounting();
+
     /// The lane begins at @p nowNs in @p initial state (announced); @p laneCount as for TelemetryWriter::started().
     void start(WorkerState initial = WorkerState::Running, int laneCount = 1, std::int64_t nowNs = monotonicNowNs());
     /// Leaves the current state for @p next at @p nowNs. No record while both are short.
     void enter(WorkerState next, std::int64_t nowNs);
-    void enter(WorkerState next) { enter(next, monotonicNowNs()); }
+    /// The same, reading the clock only when accounting is on.
+    void enter(WorkerState next)
+    {
+        if (next != m_state)
+            enter(next, m_accounting ? monotonicNowNs() : 0);
+    }
     /// The current state may last: the engine hears of it now, as an open interval (once).
     void announce();
     /// Announces a state that has lasted IntervalMinNs by @p nowNs, so long stretches of work show while
@@ -43,6 +52,8 @@ public:
     void finish(std::int64_t result, std::int64_t nowNs = monotonicNowNs());
 
     WorkerState state() const { return m_state; }
+    /// When the current state began (0 without accounting): e.g. the moment a lock was given back.
+    std::int64_t sinceNs() const { return m_sinceNs; }
     int lane() const { return m_lane; }
     /// Nanoseconds spent in @p state so far, the current one up to its last change.
     std::int64_t totalNs(WorkerState state) const { return m_totals[size_t(state)]; }
@@ -53,6 +64,7 @@ private:
 
     const TelemetryWriter& m_telemetry;
     const int m_lane;
+    const bool m_accounting = accounting();
     WorkerState m_state = WorkerState::Running;
     std::int64_t m_sinceNs = 0;
     bool m_announced = false; ///< the engine has the current state as an open interval

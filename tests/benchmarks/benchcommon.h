@@ -55,6 +55,8 @@ Run runScenario(const QString& id, const QVariantMap& params, int timeLimitSecon
 QList<Figure> engineBenchmarks(const Config& config);
 QList<Figure> telemetryBenchmarks(const Config& config);
 QList<Figure> ipcBenchmarks(const Config& config);
+/// What the workers' state accounting costs `lock on` (group "accounting").
+QList<Figure> accountingBenchmarks(const Config& config);
 QList<Figure> windowBenchmarks(const Config& config, const QString& selfPath);
 
 /// Child modes of the same executable (clean process: RSS and cold start are its own).

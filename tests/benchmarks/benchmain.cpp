@@ -40,7 +40,7 @@ int usage()
 {
     std::fprintf(stderr,
         "usage: procviz-bench [--json FILE] [--quick] [--reps N] [--only GROUP,...] [--worker-nice N]\n"
-        "groups: fidelity parallel spawn telemetry ipc window coldstart\n");
+        "groups: fidelity parallel spawn telemetry accounting ipc window coldstart\n");
     return 2;
 }
 
@@ -85,6 +85,7 @@ int main(int argc, char** argv)
     };
     section("engine", engineBenchmarks(config));
     section("telemetry", telemetryBenchmarks(config));
+    section("accounting", accountingBenchmarks(config));
     section("ipc", ipcBenchmarks(config));
     section("window", windowBenchmarks(config, QCoreApplication::applicationFilePath()));
 

@@ -139,6 +139,43 @@ double barePipeRate(qint64 n)
 
 } // namespace
 
+QList<Figure> accountingBenchmarks(const Config& config)
+{
+    if (!config.wants(QStringLiteral("accounting")))
+        return {};
+    // Paired runs, accounting off then on (workers inherit the variable through the spawner): the ratio of each
+    // pair, then their median, so a machine that drifts during the suite moves both sides of a pair alike.
+    const auto ratios = [&](qint64 workNs, int workers, qint64 increments) {
+        QList<double> list, onRates;
+        for (int r = 0; r < config.repetitions; ++r) {
+            double rate[2] = {0, 0};
+            for (const bool on : {r % 2 == 0, r % 2 != 0}) {
+                qputenv("PROCVIZ_STATE_ACCOUNTING", on ? "on" : "off");
+                rate[on ? 1 : 0] = lockRate(runScenario(QStringLiteral("lock"),
+                    {{QStringLiteral("workers"), workers}, {QStringLiteral("increments"), increments},
+                        {QStringLiteral("lock"), QStringLiteral("on")}, {QStringLiteral("work-ns"), workNs}}));
+            }
+            if (rate[0] > 0)
+                list.append(rate[1] / rate[0]);
+            onRates.append(rate[1]);
+        }
+        qunsetenv("PROCVIZ_STATE_ACCOUNTING");
+        return std::pair {median(list), median(onRates)};
+    };
+    // The lesson as it is run (4 workers, 5 µs inside the lock), and the worst case: nothing inside the lock,
+    // where two clock reads an increment cost about as much as the increment itself.
+    const auto lesson = ratios(5000, 4, config.quick ? 5000 : 25'000);
+    const auto bare = ratios(0, 2, config.quick ? 100'000 : 1'000'000);
+    return {
+        {QStringLiteral("lock_accounting_ratio"), QStringLiteral("4 lock on incr/s, accounting on / off (work-ns 5000)"),
+            lesson.first, QStringLiteral("x"), QStringLiteral(">= 0.9"), lesson.first >= 0.9,
+            {{QStringLiteral("on_per_s"), lesson.second}, {QStringLiteral("workers"), 4}}},
+        {QStringLiteral("lock_accounting_ratio_bare"), QStringLiteral("4 (worst case) the same at work-ns 0"),
+            bare.first, QStringLiteral("x"), QString(), std::nullopt,
+            {{QStringLiteral("on_per_s"), bare.second}, {QStringLiteral("workers"), 2}}},
+    };
+}
+
 QList<Figure> ipcBenchmarks(const Config& config)
 {
     if (!config.wants(QStringLiteral("ipc")))
