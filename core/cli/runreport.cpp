@@ -120,6 +120,18 @@ QString RunReport::summary(const Scenario& scenario, const RunModel& model)
     return text;
 }
 
+QString RunReport::timeInStates(const RunModel& model, const WorkerInfo& worker)
+{
+    // What it spent its time on, as measured: the states of a millisecond or more, in the lesson's order.
+    const auto totals = RunModel::workerTotals(worker, model.nowNs());
+    QStringList parts;
+    for (int state = 0; state < WorkerStateCount; ++state) {
+        if (WorkerState(state) != WorkerState::Done && totals[size_t(state)] >= 1'000'000)
+            parts.append(QStringLiteral("%1 %2").arg(stateName(WorkerState(state)), seconds(double(totals[size_t(state)]) / 1e9)));
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
 QString RunReport::workerLines(const RunModel& model)
 {
     // One line per worker while that stays readable; past that one line for each crowded phase, so 64
@@ -131,11 +143,11 @@ QString RunReport::workerLines(const RunModel& model)
         if (model.workers().size() <= MaxWorkerLines || phase.workerIds.size() <= MaxLinesPerPhase) {
             for (int id : phase.workerIds) {
                 const auto& w = model.workers().at(id);
-                text += QStringLiteral("  %1 %2 %3 %4 %5\n")
+                text += QStringLiteral("  %1 %2 %3 %4 %5  %6\n")
                             .arg(phase.name.leftJustified(11),
                                 QStringLiteral("%1 %2").arg(w.role).arg(w.index).leftJustified(12),
                                 QStringLiteral("pid %1").arg(w.pid).leftJustified(11), ending(w).leftJustified(8),
-                                tr("cpu %1").arg(seconds(w.cpuSeconds)));
+                                tr("cpu %1").arg(seconds(w.cpuSeconds)).leftJustified(10), timeInStates(model, w));
             }
             continue;
         }

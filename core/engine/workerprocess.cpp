@@ -220,6 +220,7 @@ void WorkerProcess::onPidFdReadable()
     }
     m_joinTimer = std::make_unique<QTimer>();
     m_joinTimer->setSingleShot(true);
+    m_joinTimer->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5 % early: a zombie for less than asked
     connect(m_joinTimer.get(), &QTimer::timeout, this, &WorkerProcess::joinNow);
     m_joinTimer->start(m_joinDelayMs);
 }
