@@ -163,6 +163,8 @@ private slots:
             {"lifecycle sleep over", "run lifecycle --sleep-ms 600001", "--sleep-ms"},
             {"lifecycle exit code 256", "run lifecycle --exit-code 256", "--exit-code"},
             {"lifecycle workers text", "run lifecycle --workers many", "--workers"},
+            {"lifecycle join over", "run lifecycle --join-after-ms 60001", "--join-after-ms"},
+            {"lifecycle jitter negative", "run lifecycle --sleep-jitter-ms -1", "--sleep-jitter-ms"},
             {"lock increments 0", "run lock --increments 0", "--increments"},
             {"lock increments over", "run lock --increments 100000001", "--increments"},
             {"lock mode unknown", "run lock --lock maybe", "--lock"},

@@ -59,6 +59,8 @@ private Q_SLOTS:
             {"mode unknown", "timing", "mode", "fibers", "sequential, threads, gil, processes, all"},
             {"unknown option", "timing", "bogus", "1", "--bogus"},
             {"exit code over", "lifecycle", "exit-code", "256", "from 0 to 255"},
+            {"join delay over", "lifecycle", "join-after-ms", "60001", "from 0 to 60000"},
+            {"jitter text", "lifecycle", "sleep-jitter-ms", "some", "--sleep-jitter-ms"},
             {"unknown scenario", "nosuch", "workers", "1", "timing"},
             {"lock workers zero", "lock", "workers", "0", "from 1 to 64"},
             {"lock increments negative", "lock", "increments", "-5", "from 1 to 100000000"},

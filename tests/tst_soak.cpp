@@ -31,10 +31,10 @@ QList<Configuration> configurations()
 {
     return {
         {"timing", {{"mode", "all"}, {"workers", 3}, {"iterations", 30'000'000}}, 3},
-        {"lifecycle", {{"workers", 3}, {"sleep-ms", 400}}, 3},
-        {"lock", {{"lock", "off"}, {"increments", 30000}}, 4},
-        {"lock", {{"lock", "on"}, {"increments", 100000}}, 4},
-        {"lock", {{"lock", "robust"}, {"increments", 100000}}, 4},
+        {"lifecycle", {{"workers", 3}, {"sleep-ms", 200}, {"sleep-jitter-ms", 200}, {"join-after-ms", 300}}, 3},
+        {"lock", {{"lock", "off"}, {"increments", 30000}, {"work-ns", 500}}, 4},
+        {"lock", {{"lock", "on"}, {"increments", 100000}, {"work-ns", 500}}, 4},
+        {"lock", {{"lock", "robust"}, {"increments", 100000}, {"work-ns", 500}}, 4},
         {"semaphore", {{"workers", 4}, {"permits", 2}, {"hold-ms", 150}}, 4},
         {"queue", {{"items", 20}, {"produce-ms", 5}, {"consume-ms", 10}}, 3},
         {"pipe", {{"mode", "oneway"}, {"count", 2000}}, 2},
