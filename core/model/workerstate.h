@@ -19,7 +19,7 @@ enum class WorkerState : std::uint8_t
     Holding, ///< inside a section guarded by a lock or a permit
     Sleeping, ///< the lesson's own pause (time.sleep)
     Stopped, ///< SIGSTOPped: seen by the engine in /proc, not reported by the worker
-    Zombie, ///< exited, not yet reaped (joined) by its parent: state Z in /proc
+    Zombie, ///< exited, not yet reaped (joined) by its parent: state Z in /proc; the engine learns it from the pidfd
     Done, ///< its work is finished (from the Finished record until the process exits)
 };
 
