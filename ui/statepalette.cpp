@@ -25,6 +25,8 @@ QColor stateColor(WorkerState state)
         return QColor(0x56B4E9); // sky blue: idle by choice
     case WorkerState::Stopped:
         return QColor(0xD55E00); // vermillion: frozen by SIGSTOP
+    case WorkerState::Zombie:
+        return QColor(0xCC79A7); // reddish purple: dead but not yet joined
     case WorkerState::Done:
         return QColor(0xBBBBBB);
     }
@@ -39,11 +41,13 @@ QString stateLabel(WorkerState state)
     case WorkerState::Waiting:
         return QCoreApplication::translate("ProcViz::StatePalette", "waiting");
     case WorkerState::Holding:
-        return QCoreApplication::translate("ProcViz::StatePalette", "holding lock/permit");
+        return QCoreApplication::translate("ProcViz::StatePalette", "holding");
     case WorkerState::Sleeping:
         return QCoreApplication::translate("ProcViz::StatePalette", "sleeping");
     case WorkerState::Stopped:
         return QCoreApplication::translate("ProcViz::StatePalette", "stopped (SIGSTOP)");
+    case WorkerState::Zombie:
+        return QCoreApplication::translate("ProcViz::StatePalette", "zombie (not joined)");
     case WorkerState::Done:
         return QCoreApplication::translate("ProcViz::StatePalette", "done");
     }

@@ -13,7 +13,7 @@ namespace ProcViz {
 namespace StatePalette {
 
 QColor stateColor(WorkerState state);
-QString stateLabel(WorkerState state); ///< translated, e.g. "waiting (for a lock or permit)"
+QString stateLabel(WorkerState state); ///< translated and short enough for a legend: "holding", "zombie (not joined)"
 /// How many series colours there are before seriesColor() repeats.
 constexpr int SeriesColorCount = 7;
 /// The n-th series colour; on a dark @p background the darker hues are lifted so they stay visible.
