@@ -199,15 +199,16 @@ void HandoffArrows::drawLabels(QCPPainter* painter, QList<Arrow> arrows) const
         });
         if (repeated)
             continue;
+        // Right of the arrow (left only where the plot ends), so a label is never read as its left neighbour's.
         std::optional<QRectF> placed;
         for (double along : {0.5, 0.3, 0.7}) {
             const QPointF at = arrow.from + (arrow.to - arrow.from) * along;
             const double gap = 3 * m_styleScale;
-            for (const QRectF& label : {QRectF(QPointF(at.x() + gap, at.y() - size.height() / 2), size),
-                     QRectF(QPointF(at.x() - gap - size.width(), at.y() - size.height() / 2), size)}) {
-                if (!placed && fits(label))
-                    placed = label;
-            }
+            QRectF label(QPointF(at.x() + gap, at.y() - size.height() / 2), size);
+            if (label.right() > clip.right())
+                label.moveRight(at.x() - gap);
+            if (!placed && fits(label))
+                placed = label;
         }
         if (!placed)
             continue;

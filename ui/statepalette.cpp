@@ -33,7 +33,7 @@ QColor stateColor(WorkerState state)
     return Qt::gray;
 }
 
-QString stateLabel(WorkerState state)
+QString stateLabel(WorkerState state, bool brief)
 {
     switch (state) {
     case WorkerState::Running:
@@ -45,9 +45,11 @@ QString stateLabel(WorkerState state)
     case WorkerState::Sleeping:
         return QCoreApplication::translate("ProcViz::StatePalette", "sleeping");
     case WorkerState::Stopped:
-        return QCoreApplication::translate("ProcViz::StatePalette", "stopped (SIGSTOP)");
+        return brief ? QCoreApplication::translate("ProcViz::StatePalette", "stopped")
+                     : QCoreApplication::translate("ProcViz::StatePalette", "stopped (SIGSTOP)");
     case WorkerState::Zombie:
-        return QCoreApplication::translate("ProcViz::StatePalette", "zombie (not joined)");
+        return brief ? QCoreApplication::translate("ProcViz::StatePalette", "zombie")
+                     : QCoreApplication::translate("ProcViz::StatePalette", "zombie (not joined)");
     case WorkerState::Done:
         return QCoreApplication::translate("ProcViz::StatePalette", "done");
     }

@@ -15,6 +15,11 @@
 
 namespace ProcViz {
 
+namespace {
+/// Taller than this share of the chart, the legend would crowd out the lanes.
+constexpr double MaxLegendShare = 0.3;
+} // namespace
+
 StateTimeline::StateTimeline(QWidget* parent)
     : LiveChart(parent)
     , m_lanes(new TimelinePlottable(plot()->xAxis, plot()->yAxis))
@@ -34,6 +39,7 @@ StateTimeline::StateTimeline(QWidget* parent)
     plot()->legend->setWrap(4);
     plot()->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     plot()->legend->setVisible(true);
+    m_legendShown = true;
     for (int i = 0; i < WorkerStateCount; ++i) {
         auto* swatch = new QCPBars(plot()->xAxis, plot()->yAxis);
         m_swatches.append(swatch);
@@ -50,13 +56,18 @@ StateTimeline::StateTimeline(QWidget* parent)
     retranslate();
 }
 
+StateTimeline::~StateTimeline()
+{
+    // Taken out of the layout, the legend has no owner; deleting it tells the plot.
+    if (!m_legendShown)
+        delete plot()->legend;
+}
+
 void StateTimeline::retranslate()
 {
     LiveChart::retranslate();
     setToolTip(tr("Click a lane (or use the Up/Down keys) to select its worker, e.g. to kill it"));
-    for (int i = 0; i < m_swatches.size(); ++i)
-        m_swatches[i]->setName(StatePalette::stateLabel(WorkerState(i)));
-    fitLegend();
+    fitLegend(); // names the states
 }
 
 void StateTimeline::setHandoffsShown(bool shown)
@@ -154,29 +165,52 @@ void StateTimeline::resizeEvent(QResizeEvent* event)
 
 void StateTimeline::fitLegend()
 {
-    // As many columns of states as fit whole, from four down to two (then the names may be cut): each column
-    // as wide as its widest name, so two long names need not force a third row.
+    // As many columns of states as fit whole, from four down to two, each as wide as its widest name (two long
+    // names need not force a third row); the brief names where the full ones would take four rows.
     auto* legend = plot()->legend;
-    QList<int> widths;
-    for (int i = 0; i < legend->itemCount(); ++i) {
-        if (auto* item = legend->item(i))
-            widths.append(item->minimumOuterSizeHint().width());
-    }
     const int room = width() - legend->margins().left() - legend->margins().right() - 4;
-    int wrap = 4;
-    for (; wrap > 2; --wrap) {
-        QList<int> columns(wrap, 0);
-        for (qsizetype i = 0; i < widths.size(); ++i)
-            columns[i % wrap] = std::max(columns[i % wrap], widths[i]);
-        const int needed = std::accumulate(columns.cbegin(), columns.cend(), 0) + (wrap - 1) * legend->columnSpacing();
-        if (needed <= room)
+    int wrap = 2;
+    for (bool brief : {false, true}) {
+        QList<int> widths;
+        for (int i = 0; i < m_swatches.size(); ++i) {
+            m_swatches[i]->setName(StatePalette::stateLabel(WorkerState(i), brief));
+            if (QCPLayoutElement* item = legend->itemWithPlottable(m_swatches[i]))
+                widths.append(item->minimumOuterSizeHint().width());
+        }
+        for (wrap = 4; wrap > 2; --wrap) {
+            QList<int> columns(wrap, 0);
+            for (qsizetype i = 0; i < widths.size(); ++i)
+                columns[i % wrap] = std::max(columns[i % wrap], widths[i]);
+            const int needed
+                = std::accumulate(columns.cbegin(), columns.cend(), 0) + (wrap - 1) * legend->columnSpacing();
+            if (needed <= room)
+                break;
+        }
+        if (wrap > 2)
             break;
     }
     if (legend->wrap() != wrap) {
         legend->setWrap(wrap);
         legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true); // re-flows the existing entries
-        plot()->replot(QCustomPlot::rpQueuedReplot);
     }
+    // In a short chart (a small screen in large type) the lanes come first: the legend gives way, and the
+    // tooltip still names the state under the cursor.
+    const bool shown = legend->minimumOuterSizeHint().height() <= MaxLegendShare * plot()->height();
+    if (shown != m_legendShown) {
+        m_legendShown = shown;
+        legend->setVisible(shown);
+        // A hidden legend still holds its row: take it out so the lanes get the room.
+        auto* layout = plot()->plotLayout();
+        if (shown) {
+            layout->insertRow(0);
+            layout->addElement(0, 0, legend);
+            layout->setRowStretchFactor(0, 0.001);
+        } else {
+            layout->take(legend);
+            layout->simplify();
+        }
+    }
+    plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void StateTimeline::applySeriesStyle()

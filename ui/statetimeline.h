@@ -17,6 +17,7 @@ class StateTimeline : public LiveChart
     Q_OBJECT
 public:
     explicit StateTimeline(QWidget* parent = nullptr);
+    ~StateTimeline() override;
 
     int laneCount() const;
     QString laneLabel(int row) const;
@@ -46,12 +47,14 @@ private:
     void onPlotClicked(QMouseEvent* event);
     void onPlotHovered(QMouseEvent* event);
     void updateLabels();
+    /// Columns and names of the legend for the width, and whether it is shown at all for the height.
     void fitLegend();
 
     TimelinePlottable* m_lanes = nullptr;
     HandoffArrows* m_arrows = nullptr;
     QList<QCPBars*> m_swatches; ///< the legend: one per WorkerState, in order
     int m_selectedWorker = -1;
+    bool m_legendShown = false;
 };
 
 } // namespace ProcViz

@@ -311,19 +311,29 @@ void TimelinePlottable::drawExit(const WorkerInfo& worker, int row, double top, 
     const QString text = exitText(worker);
     if (text.isEmpty())
         return;
-    // Inside its own row, gap included, so it never reaches the next lane.
+    // Inside its own bar, so it never reaches the next lane, and lower than the bar, so that where it has to
+    // sit over the lane's last moments (a zombie, say) their colour still shows above and below it.
     const double center = (top + bottom) / 2;
     const double rowHeight = std::abs(mValueAxis->coordToPixel(row + 1) - mValueAxis->coordToPixel(row));
-    const auto font = fontFitting(rowHeight, 0.9);
+    const auto font = fontFitting(std::min(rowHeight, (bottom - top) * 0.75), 0.85);
     if (!font)
         return;
     const QFontMetricsF metrics(*font);
     const QRectF clip = clipRect();
     const double x = pixel(worker.endNs);
     QRectF label(x + 4, center - metrics.height() / 2, metrics.horizontalAdvance(text) + 6, metrics.height());
-    // Beside the lane's end, on the grey tail; where the run ends there, over the lane's last moments.
-    if (label.right() > clip.right())
+    // Beside the lane's end, on the grey tail; where the run ends there, over the lane's last moments, unless
+    // it would hide most of a zombie: the state is the lesson, the exit code is in the checks too.
+    if (label.right() > clip.right()) {
         label.moveRight(x - 4);
+        const auto& seen = worker.engineStates;
+        if (!seen.isEmpty() && seen.last().state == WorkerState::Zombie) {
+            const double zombieLeft = pixel(seen.last().beginNs);
+            const double hidden = std::min(label.right(), x) - std::max(label.left(), zombieLeft);
+            if (hidden > (x - zombieLeft) / 2)
+                return;
+        }
+    }
     if (label.left() < clip.left() || x < clip.left() || x > clip.right())
         return;
     m_labels.append({label, text, *font}); // drawn after every row, and again over the hand-off arrows

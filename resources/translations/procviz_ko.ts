@@ -1554,6 +1554,14 @@ Output:
         <source>zombie (not joined)</source>
         <translation>좀비 (join 전)</translation>
     </message>
+    <message>
+        <source>stopped</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>좀비</translation>
+    </message>
 </context>
 <context>
     <name>ProcViz::StateTimeline</name>
@@ -1627,7 +1635,7 @@ Output:
     </message>
     <message>
         <source>exit %1</source>
-        <translation>종료 코드 %1</translation>
+        <translation>종료 %1</translation>
     </message>
 </context>
 <context>
