@@ -16,6 +16,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <qcustomplot.h>
 
 using namespace ProcViz;
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void cleanup();
     void lockLanesShowTheMeasuredMix();
     void queueHandoffsAreArrows();
+    void poolTasksAreTold();
     void toggleHidesTheArrowsAndIsRemembered();
 
 private:
@@ -159,6 +161,38 @@ void TestTimeline::queueHandoffsAreArrows()
         const QString tip = timeline.toolTipAt((arrow.from + arrow.to) / 2);
         QVERIFY2(tip.contains(handoff.label + QStringLiteral(": producer 0 → consumer")), qPrintable(tip));
     }
+    // The tooltip follows the mouse.
+    const QPoint middle = ((arrows.first().from + arrows.first().to) / 2).toPoint();
+    QTest::mouseMove(timeline.plot(), middle);
+    QTRY_COMPARE(QToolTip::text(), timeline.toolTipAt(middle));
+}
+
+// Hovering a pool worker's lane names the task it was running there.
+void TestTimeline::poolTasksAreTold()
+{
+    RunController controller;
+    controller.setWorkerProgram(QStringLiteral(PROCVIZ_WORKER_PATH));
+    const RunModel& model = runScenario(controller, "pool", {{"workers", 2}, {"tasks", 8}, {"trials", 2000000}});
+    QCOMPARE(model.outcome(), QStringLiteral("completed"));
+    StateTimeline timeline;
+    showChart(timeline, model);
+    const TimelinePlottable& lanes = *timeline.lanes();
+    int told = 0;
+    for (int row = 0; row < lanes.rows().size(); ++row) {
+        const WorkerInfo& worker = model.workers().at(lanes.rows()[row].workerId);
+        const auto [top, bottom] = lanes.barExtent(row);
+        for (const TaskSpan& span : worker.findLane(lanes.rows()[row].lane)->spans) {
+            QVERIFY(span.endNs >= span.beginNs);
+            const double x0 = lanes.keyAxis()->coordToPixel(double(span.beginNs) / 1e9);
+            const double x1 = lanes.keyAxis()->coordToPixel(double(span.endNs) / 1e9);
+            if (x1 - x0 < 3)
+                continue; // narrower than the pixel the cursor is on
+            const QString tip = timeline.toolTipAt(QPointF((x0 + x1) / 2, (top + bottom) / 2));
+            QVERIFY2(tip.contains(QStringLiteral("task %1 · ").arg(span.index)), qPrintable(tip));
+            ++told;
+        }
+    }
+    QVERIFY(told > 0);
 }
 
 void TestTimeline::toggleHidesTheArrowsAndIsRemembered()

@@ -101,6 +101,9 @@ QString laneName(const WorkerInfo& worker, int laneIndex, bool brief)
 
 QString duration(qint64 ns)
 {
+    if (ns < 10'000)
+        return QCoreApplication::translate("ProcViz::StateTimeline", "%1 µs")
+            .arg(QString::number(double(ns) / 1e3, 'f', 1));
     if (ns < 100'000)
         return QCoreApplication::translate("ProcViz::StateTimeline", "%1 µs").arg(ns / 1000);
     if (ns < 10'000'000)
