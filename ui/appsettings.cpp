@@ -13,6 +13,7 @@ const QString ParametersGroup = QStringLiteral("parameters/");
 const QString LanguageKey = QStringLiteral("view/language");
 const QString ThemeKey = QStringLiteral("view/theme");
 const QString PresentationKey = QStringLiteral("view/presentation");
+const QString HandoffsKey = QStringLiteral("view/handoffs");
 const QString ExportSizeKey = QStringLiteral("export/size");
 
 constexpr QSize DefaultExportSize(1920, 1080);
@@ -137,6 +138,16 @@ bool AppSettings::presentation() const
 void AppSettings::setPresentation(bool on)
 {
     m_settings.setValue(PresentationKey, on);
+}
+
+bool AppSettings::showHandoffs() const
+{
+    return m_settings.value(HandoffsKey).toString() != QLatin1String("false");
+}
+
+void AppSettings::setShowHandoffs(bool on)
+{
+    m_settings.setValue(HandoffsKey, on);
 }
 
 QSize AppSettings::exportSize() const

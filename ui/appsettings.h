@@ -44,6 +44,9 @@ public:
     void setTheme(Theme theme);
     bool presentation() const;
     void setPresentation(bool on);
+    /// View ▸ Show Hand-offs: the arrows between the timeline's lanes; on unless turned off.
+    bool showHandoffs() const;
+    void setShowHandoffs(bool on);
     /// The picture size of File ▸ Export, 1920×1080 unless a sensible size was stored.
     QSize exportSize() const;
     void setExportSize(const QSize& size);

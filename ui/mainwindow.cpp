@@ -32,7 +32,6 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-
 namespace ProcViz {
 
 namespace {
@@ -159,7 +158,9 @@ void MainWindow::createViewMenu()
     m_themes = new ThemeSwitcher(this);
     m_presentation = new PresentationMode(this, m_themes);
     connect(m_presentation, &PresentationMode::activeChanged, this, &MainWindow::onPresentationChanged);
-    menuBar()->addMenu(new ViewMenu(m_presentation, m_themes, this));
+    m_viewMenu = new ViewMenu(m_presentation, m_themes, this);
+    menuBar()->addMenu(m_viewMenu);
+    connect(m_viewMenu->handoffsAction(), &QAction::toggled, m_charts->timeline(), &StateTimeline::setHandoffsShown);
 }
 
 void MainWindow::onPresentationChanged(bool on)
@@ -332,6 +333,7 @@ void MainWindow::restoreSettings(AppSettings* settings)
     if (!settings->language().isEmpty())
         setLanguage(settings->language());
     m_themes->setTheme(settings->theme());
+    m_viewMenu->handoffsAction()->setChecked(settings->showHandoffs());
     m_exports->setExportSize(settings->exportSize());
     if (m_scenarios->selectScenario(settings->lastScenario())) {
         const auto values
@@ -353,6 +355,7 @@ void MainWindow::saveSettings()
     m_settings->setLanguage(language());
     m_settings->setTheme(m_themes->theme());
     m_settings->setPresentation(m_presentation->isActive());
+    m_settings->setShowHandoffs(m_viewMenu->handoffsAction()->isChecked());
     m_settings->setExportSize(m_exports->exportSize());
     m_settings->sync();
 }

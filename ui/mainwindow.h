@@ -26,6 +26,7 @@ class ProgressChart;
 class ResultPanel;
 class ScenarioList;
 class ThemeSwitcher;
+class ViewMenu;
 
 /// The classroom dashboard: scenarios and their parameters on the left, the live charts and the checks in
 /// the middle, the lesson on the right; Run / Stop / Pause / Kill / Export act on the real worker processes.
@@ -57,8 +58,8 @@ public:
     bool setLanguage(const QString& language);
     Translations& translations() { return m_translations; }
     /// Restores what @p settings remembers (geometry, splitter, scenario and its parameters, language, theme,
-    /// presentation mode) and writes it back there when the window closes. Without it the window starts
-    /// as the defaults say and remembers nothing: tests and `procviz shot` stay reproducible.
+    /// presentation mode, hand-off arrows) and writes it back there when the window closes. Without it the window
+    /// starts as the defaults say and remembers nothing: tests and `procviz shot` stay reproducible.
     void restoreSettings(AppSettings* settings);
     void saveSettings();
     /// Where the window remembers things; none without restoreSettings().
@@ -130,6 +131,7 @@ private:
     bool m_shown = false;
     ThemeSwitcher* m_themes = nullptr;
     PresentationMode* m_presentation = nullptr;
+    ViewMenu* m_viewMenu = nullptr;
     AppSettings* m_settings = nullptr;
 };
 

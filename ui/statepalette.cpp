@@ -25,13 +25,15 @@ QColor stateColor(WorkerState state)
         return QColor(0x56B4E9); // sky blue: idle by choice
     case WorkerState::Stopped:
         return QColor(0xD55E00); // vermillion: frozen by SIGSTOP
+    case WorkerState::Zombie:
+        return QColor(0xCC79A7); // reddish purple: dead but not yet joined
     case WorkerState::Done:
         return QColor(0xBBBBBB);
     }
     return Qt::gray;
 }
 
-QString stateLabel(WorkerState state)
+QString stateLabel(WorkerState state, bool brief)
 {
     switch (state) {
     case WorkerState::Running:
@@ -39,11 +41,15 @@ QString stateLabel(WorkerState state)
     case WorkerState::Waiting:
         return QCoreApplication::translate("ProcViz::StatePalette", "waiting");
     case WorkerState::Holding:
-        return QCoreApplication::translate("ProcViz::StatePalette", "holding lock/permit");
+        return QCoreApplication::translate("ProcViz::StatePalette", "holding");
     case WorkerState::Sleeping:
         return QCoreApplication::translate("ProcViz::StatePalette", "sleeping");
     case WorkerState::Stopped:
-        return QCoreApplication::translate("ProcViz::StatePalette", "stopped (SIGSTOP)");
+        return brief ? QCoreApplication::translate("ProcViz::StatePalette", "stopped")
+                     : QCoreApplication::translate("ProcViz::StatePalette", "stopped (SIGSTOP)");
+    case WorkerState::Zombie:
+        return brief ? QCoreApplication::translate("ProcViz::StatePalette", "zombie")
+                     : QCoreApplication::translate("ProcViz::StatePalette", "zombie (not joined)");
     case WorkerState::Done:
         return QCoreApplication::translate("ProcViz::StatePalette", "done");
     }

@@ -1,21 +1,33 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "statetimeline.h"
 
+#include "handoffarrows.h"
+#include "lanetooltip.h"
 #include "model/runmodel.h"
-#include "modelabel.h"
 #include "statepalette.h"
 #include "timelineplottable.h"
 
+#include <QHelpEvent>
 #include <QKeyEvent>
+#include <QToolTip>
+
+#include <numeric>
 
 namespace ProcViz {
+
+namespace {
+/// Taller than this share of the chart, the legend would crowd out the lanes.
+constexpr double MaxLegendShare = 0.3;
+} // namespace
 
 StateTimeline::StateTimeline(QWidget* parent)
     : LiveChart(parent)
     , m_lanes(new TimelinePlottable(plot()->xAxis, plot()->yAxis))
+    , m_arrows(new HandoffArrows(plot()->xAxis, plot()->yAxis, m_lanes))
 {
     setFocusPolicy(Qt::StrongFocus);
     m_lanes->removeFromLegend();
+    m_arrows->removeFromLegend();
     plot()->yAxis->setRangeReversed(true);
     plot()->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     plot()->yAxis->grid()->setVisible(false);
@@ -24,9 +36,10 @@ StateTimeline::StateTimeline(QWidget* parent)
     plot()->plotLayout()->insertRow(0);
     plot()->plotLayout()->addElement(0, 0, plot()->legend);
     plot()->plotLayout()->setRowStretchFactor(0, 0.001);
-    plot()->legend->setWrap(3);
+    plot()->legend->setWrap(4);
     plot()->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     plot()->legend->setVisible(true);
+    m_legendShown = true;
     for (int i = 0; i < WorkerStateCount; ++i) {
         auto* swatch = new QCPBars(plot()->xAxis, plot()->yAxis);
         m_swatches.append(swatch);
@@ -34,17 +47,47 @@ StateTimeline::StateTimeline(QWidget* parent)
         swatch->setBrush(StatePalette::stateColor(WorkerState(i)));
     }
     connect(plot(), &QCustomPlot::mousePress, this, &StateTimeline::onPlotClicked);
+    // The tooltip follows the cursor along a lane, rather than waiting for it to rest.
+    plot()->setMouseTracking(true);
+    connect(plot(), &QCustomPlot::mouseMove, this, &StateTimeline::onPlotHovered);
+    plot()->installEventFilter(this);
     clearRun();
     applySeriesStyle();
     retranslate();
+}
+
+StateTimeline::~StateTimeline()
+{
+    // Taken out of the layout, the legend has no owner; deleting it tells the plot.
+    if (!m_legendShown)
+        delete plot()->legend;
 }
 
 void StateTimeline::retranslate()
 {
     LiveChart::retranslate();
     setToolTip(tr("Click a lane (or use the Up/Down keys) to select its worker, e.g. to kill it"));
-    for (int i = 0; i < m_swatches.size(); ++i)
-        m_swatches[i]->setName(StatePalette::stateLabel(WorkerState(i)));
+    fitLegend(); // names the states
+}
+
+void StateTimeline::setHandoffsShown(bool shown)
+{
+    if (shown == m_arrows->visible())
+        return;
+    m_arrows->setVisible(shown);
+    plot()->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool StateTimeline::handoffsShown() const
+{
+    return m_arrows->visible();
+}
+
+QString StateTimeline::toolTipAt(const QPointF& pos) const
+{
+    if (!model())
+        return {};
+    return LaneToolTip::text(*model(), *m_lanes, m_arrows, pos);
 }
 
 int StateTimeline::laneCount() const
@@ -70,6 +113,7 @@ void StateTimeline::selectWorker(int workerId)
 void StateTimeline::clearRun()
 {
     m_lanes->setModel(model());
+    m_arrows->setModel(model());
     m_lanes->setRows({});
     selectWorker(-1);
     updateLabels();
@@ -106,16 +150,7 @@ void StateTimeline::updateLabels()
     const int lineHeight = QFontMetrics(plot()->yAxis->tickLabelFont()).height();
     const int every = std::max(1, int(rows.size() * lineHeight / std::max(1, plot()->axisRect()->height())) + 1);
     for (int row = 0; row < rows.size(); row += every) {
-        const auto& worker = model()->workers().at(rows[row].workerId);
-        const Lane* lane = worker.findLane(rows[row].lane);
-        const QString name = workerLabel(worker.role, worker.index, true);
-        QString label;
-        if (lane && lane->tid != worker.pid && lane->tid != 0)
-            label = tr("%1 · TID %2").arg(name).arg(lane->tid);
-        else if (worker.plannedLanes > 1 || worker.lanes.size() > 1) // units done one after another
-            label = tr("%1 · unit %2 · PID %3").arg(name).arg(rows[row].lane).arg(worker.pid);
-        else
-            label = tr("%1 · PID %2").arg(name).arg(worker.pid);
+        const QString label = LaneToolTip::laneName(model()->workers().at(rows[row].workerId), rows[row].lane, true);
         ticker->addTick(row, label);
     }
     plot()->yAxis->setRange(-0.5, std::max<double>(rows.size(), 1) - 0.5);
@@ -124,31 +159,109 @@ void StateTimeline::updateLabels()
 void StateTimeline::resizeEvent(QResizeEvent* event)
 {
     LiveChart::resizeEvent(event);
-    // Two columns of states when narrow, so each name stays whole.
-    const int wrap = width() >= 640 ? 3 : 2;
-    if (plot()->legend->wrap() != wrap) {
-        plot()->legend->setWrap(wrap);
-        plot()->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true); // re-flows the existing entries
-        plot()->replot(QCustomPlot::rpQueuedReplot);
-    }
+    fitLegend();
     updateLabels();
+}
+
+void StateTimeline::fitLegend()
+{
+    // As many columns of states as fit whole, from four down to two, each as wide as its widest name (two long
+    // names need not force a third row); the brief names where the full ones would take four rows.
+    auto* legend = plot()->legend;
+    const int room = width() - legend->margins().left() - legend->margins().right() - 4;
+    int wrap = 2;
+    for (bool brief : {false, true}) {
+        QList<int> widths;
+        for (int i = 0; i < m_swatches.size(); ++i) {
+            m_swatches[i]->setName(StatePalette::stateLabel(WorkerState(i), brief));
+            if (QCPLayoutElement* item = legend->itemWithPlottable(m_swatches[i]))
+                widths.append(item->minimumOuterSizeHint().width());
+        }
+        for (wrap = 4; wrap > 2; --wrap) {
+            QList<int> columns(wrap, 0);
+            for (qsizetype i = 0; i < widths.size(); ++i)
+                columns[i % wrap] = std::max(columns[i % wrap], widths[i]);
+            const int needed
+                = std::accumulate(columns.cbegin(), columns.cend(), 0) + (wrap - 1) * legend->columnSpacing();
+            if (needed <= room)
+                break;
+        }
+        if (wrap > 2)
+            break;
+    }
+    if (legend->wrap() != wrap) {
+        legend->setWrap(wrap);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true); // re-flows the existing entries
+    }
+    // In a short chart (a small screen in large type) the lanes come first: the legend gives way, and the
+    // tooltip still names the state under the cursor.
+    const bool shown = legend->minimumOuterSizeHint().height() <= MaxLegendShare * plot()->height();
+    if (shown != m_legendShown) {
+        m_legendShown = shown;
+        legend->setVisible(shown);
+        // A hidden legend still holds its row: take it out so the lanes get the room.
+        auto* layout = plot()->plotLayout();
+        if (shown) {
+            layout->insertRow(0);
+            layout->addElement(0, 0, legend);
+            layout->setRowStretchFactor(0, 0.001);
+        } else {
+            layout->take(legend);
+            layout->simplify();
+        }
+    }
+    plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void StateTimeline::applySeriesStyle()
 {
     if (!m_lanes)
         return;
-    m_lanes->setTextColor(palette().color(QPalette::WindowText));
+    const QColor text = palette().color(QPalette::WindowText);
+    const QColor base = palette().color(QPalette::Base);
+    m_lanes->setTextColor(text);
+    m_lanes->setBackgroundColor(base);
     m_lanes->setFont(font());
     m_lanes->setStyleScale(styleScale());
+    m_arrows->setColors(text, base);
+    m_arrows->setFont(font());
+    m_arrows->setStyleScale(styleScale());
+    // Small swatches: seven names must fit in two or three rows above the lanes.
+    plot()->legend->setIconSize(qRound(scaled(20)), qRound(scaled(12)));
+    fitLegend(); // the names grow with the font
     updateLabels(); // bigger tick labels fit fewer lanes
 }
 
 void StateTimeline::onPlotClicked(QMouseEvent* event)
 {
-    const int row = int(std::lround(plot()->yAxis->pixelToCoord(event->position().y())));
-    if (row >= 0 && row < m_lanes->rows().size())
+    const int row = m_lanes->rowAt(event->position().y());
+    if (row >= 0)
         selectWorker(m_lanes->rows().at(row).workerId);
+}
+
+void StateTimeline::onPlotHovered(QMouseEvent* event)
+{
+    if (event->buttons() != Qt::NoButton)
+        return; // dragging the time axis
+    const QString text = toolTipAt(event->position());
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), text, plot());
+}
+
+bool StateTimeline::eventFilter(QObject* watched, QEvent* event)
+{
+    // Over a lane, the resting cursor keeps the lane's text; elsewhere the chart's own hint shows.
+    if (watched == plot() && event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = toolTipAt(help->pos());
+        if (!text.isEmpty()) {
+            QToolTip::showText(help->globalPos(), text, plot());
+            return true;
+        }
+    }
+    return LiveChart::eventFilter(watched, event);
 }
 
 void StateTimeline::keyPressEvent(QKeyEvent* event)

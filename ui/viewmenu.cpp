@@ -4,6 +4,7 @@
 #include "presentationmode.h"
 #include "themeswitcher.h"
 
+#include <QAction>
 #include <QEvent>
 
 namespace ProcViz {
@@ -13,12 +14,17 @@ ViewMenu::ViewMenu(PresentationMode* presentation, ThemeSwitcher* themes, QWidge
     , m_presentation(presentation)
     , m_themes(themes)
     , m_themeMenu(new QMenu(this))
+    , m_handoffs(new QAction(this))
 {
     setObjectName(QStringLiteral("viewMenu"));
     m_themeMenu->setObjectName(QStringLiteral("themeMenu"));
     m_themeMenu->addActions(themes->actions());
     addAction(presentation->toggleAction());
     addMenu(m_themeMenu);
+    m_handoffs->setObjectName(QStringLiteral("showHandoffs"));
+    m_handoffs->setCheckable(true);
+    m_handoffs->setChecked(true);
+    addAction(m_handoffs);
     addSeparator();
     addActions(presentation->keyActions());
     retranslate();
@@ -28,6 +34,9 @@ void ViewMenu::retranslate()
 {
     setTitle(tr("&View"));
     m_themeMenu->setTitle(tr("&Theme"));
+    m_handoffs->setText(tr("Show &Hand-offs"));
+    m_handoffs->setToolTip(tr("Arrows between the lanes: a queue item, a message, a permit or the lock passing "
+                              "from one process to another"));
     m_presentation->retranslate();
     m_themes->retranslate();
 }

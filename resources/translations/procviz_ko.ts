@@ -1214,10 +1214,6 @@ Output:
         <translation>각 워커가 카운터에 1을 더하는 횟수.</translation>
     </message>
     <message>
-        <source>Computation between reading the counter and writing it back, in nanoseconds: CPython needs about this long for `counter.value += 1`. It is the window in which another process can slip in; 0 makes the increment as short as the hardware allows.</source>
-        <translation>카운터를 읽고 다시 쓰기까지의 계산 시간(나노초). CPython이 `counter.value += 1`에 쓰는 시간쯤입니다. 이 틈에 다른 프로세스가 끼어들 수 있으며, 0이면 하드웨어가 허용하는 만큼 짧게 증가시킵니다.</translation>
-    </message>
-    <message>
         <source>off: a plain load, add and store (updates get lost); on: a process-shared mutex around each increment; robust: the same mutex made robust, so the death of its holder is survived.</source>
         <translation>off: 그냥 읽고, 더하고, 씀 (갱신이 사라짐); on: 증가 연산마다 프로세스 공유 뮤텍스로 잠금; robust: 같은 뮤텍스를 robust로 만들어 쥔 프로세스가 죽어도 살아남음.</translation>
     </message>
@@ -1441,6 +1437,18 @@ Output:
         <source>%1 of %2 units of work computed the expected sum %3</source>
         <translation>작업 %2개 중 %1개가 기대한 합을 계산함 (%3)</translation>
     </message>
+    <message>
+        <source>Each worker sleeps a random extra of up to this many milliseconds, so they end at different times (the tutorial&apos;s random 1 to 3 seconds).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The parent joins each worker only this many milliseconds after it has exited; until then the ended process is a zombie (state Z in ps). 0: joined at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computation between reading the counter and writing it back, in nanoseconds: the window in which another process can slip in. The default makes a run last long enough to watch; CPython needs about 500 for `counter.value += 1`; 0 makes the increment as short as the hardware allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProcViz::ScenarioPanels</name>
@@ -1527,10 +1535,6 @@ Output:
         <translation>대기</translation>
     </message>
     <message>
-        <source>holding lock/permit</source>
-        <translation>잠금/허가 보유</translation>
-    </message>
-    <message>
         <source>sleeping</source>
         <translation>잠자는 중</translation>
     </message>
@@ -1541,6 +1545,22 @@ Output:
     <message>
         <source>done</source>
         <translation>끝남</translation>
+    </message>
+    <message>
+        <source>holding</source>
+        <translation>보유 중</translation>
+    </message>
+    <message>
+        <source>zombie (not joined)</source>
+        <translation>좀비 (join 전)</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>좀비</translation>
     </message>
 </context>
 <context>
@@ -1568,6 +1588,54 @@ Output:
     <message>
         <source>✗ signal %1</source>
         <translation>✗ 시그널 %1</translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation>지금까지 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <source>mixed %1: %2</source>
+        <translation>혼합 %1: %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>joined: %1</source>
+        <translation>join됨: %1</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>task %1 · %2</source>
+        <translation>작업 %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3, %4 later</source>
+        <translation>%1: %2 → %3, %4 뒤</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>종료 %1</translation>
     </message>
 </context>
 <context>
@@ -1628,6 +1696,14 @@ Output:
     <message>
         <source>&amp;Theme</source>
         <translation>테마(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Hand-offs</source>
+        <translation>전달 화살표 보기(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Arrows between the lanes: a queue item, a message, a permit or the lock passing from one process to another</source>
+        <translation>레인 사이의 화살표: 큐 항목, 메시지, 허가, 잠금이 한 프로세스에서 다른 프로세스로 넘어가는 순간</translation>
     </message>
 </context>
 <context>
