@@ -1439,15 +1439,15 @@ Output:
     </message>
     <message>
         <source>Each worker sleeps a random extra of up to this many milliseconds, so they end at different times (the tutorial&apos;s random 1 to 3 seconds).</source>
-        <translation type="unfinished"></translation>
+        <translation>각 워커가 이 밀리초까지의 임의 시간을 더 잠들어서, 서로 다른 때에 끝납니다(튜토리얼의 1~3초 무작위 대기).</translation>
     </message>
     <message>
         <source>The parent joins each worker only this many milliseconds after it has exited; until then the ended process is a zombie (state Z in ps). 0: joined at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>부모는 워커가 끝난 뒤 이 밀리초가 지나서야 join합니다. 그때까지 끝난 프로세스는 좀비(ps의 상태 Z)입니다. 0: 곧바로 join.</translation>
     </message>
     <message>
         <source>Computation between reading the counter and writing it back, in nanoseconds: the window in which another process can slip in. The default makes a run last long enough to watch; CPython needs about 500 for `counter.value += 1`; 0 makes the increment as short as the hardware allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>카운터를 읽고 다시 쓰기까지의 계산 시간(나노초): 이 틈에 다른 프로세스가 끼어들 수 있습니다. 기본값은 실행을 지켜볼 수 있을 만큼 길게 만듭니다. CPython은 `counter.value += 1`에 약 500을 씁니다. 0이면 하드웨어가 허용하는 만큼 짧게 증가시킵니다.</translation>
     </message>
 </context>
 <context>
