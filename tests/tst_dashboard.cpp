@@ -12,6 +12,7 @@
 #include "scenariolist.h"
 #include "statetimeline.h"
 
+#include <QDir>
 #include <QComboBox>
 #include <QImage>
 #include <QLabel>
@@ -392,6 +393,22 @@ void TestDashboard::shotWritesPng()
     bad.start(QStringLiteral(PROCVIZ_BINARY), {QStringLiteral("shot"), QStringLiteral("lifecycle")});
     QVERIFY(bad.waitForFinished(30000));
     QCOMPARE(bad.exitCode(), 2);
+
+    // Mid-run: the picture half a second in, then the run is stopped and its workers reaped.
+    const QString mid = m_dir.filePath(QStringLiteral("mid.png"));
+    QProcess during;
+    during.start(QStringLiteral(PROCVIZ_BINARY),
+        {QStringLiteral("shot"), QStringLiteral("lifecycle"), QStringLiteral("--sleep-ms"), QStringLiteral("60000"),
+            QStringLiteral("--sleep-jitter-ms"), QStringLiteral("0"), QStringLiteral("--at"), QStringLiteral("0.5"),
+            QStringLiteral("--out"), mid});
+    QVERIFY(during.waitForFinished(30000)); // long before the workers' minute is up
+    QCOMPARE(during.exitCode(), 0);
+    QVERIFY(!QImage(mid).isNull());
+    for (const auto& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
+        if (cmdline.open(QIODevice::ReadOnly))
+            QVERIFY(!cmdline.readAll().startsWith("procviz-worker\0lifecycle"));
+    }
 }
 
 QTEST_MAIN(TestDashboard)

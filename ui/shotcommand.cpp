@@ -23,7 +23,7 @@ int usage(const QString& message)
 {
     std::fprintf(stderr, "procviz shot: %s\n%s\n", qPrintable(message),
         "usage: procviz shot SCENARIO [--PARAM VALUE]... --out FILE.png|FILE.pdf [--size WxH] [--lang en|ko]\n"
-        "                    [--theme system|light|dark] [--presentation]");
+        "                    [--theme system|light|dark] [--presentation] [--at SECONDS]");
     return 2;
 }
 } // namespace
@@ -39,6 +39,7 @@ int ShotCommand::exec(const QStringList& arguments)
     QString language;
     std::optional<Theme> theme;
     bool presentation = false;
+    double atSeconds = -1; ///< mid-run: the picture this long after the start; -1: at the end
     QList<std::pair<QString, QString>> params;
     for (int i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--presentation")) { // the one option without a value
@@ -60,6 +61,11 @@ int ShotCommand::exec(const QStringList& arguments)
             if (value != QLatin1String("en") && value != QLatin1String("ko"))
                 return usage(QStringLiteral("--lang is en or ko, not '%1'").arg(value));
             language = value;
+        } else if (name == QLatin1String("at")) {
+            bool ok = false;
+            atSeconds = value.toDouble(&ok);
+            if (!ok || atSeconds < 0 || atSeconds > 3600)
+                return usage(QStringLiteral("--at wants seconds from 0 to 3600, not '%1'").arg(value));
         } else if (name == QLatin1String("theme")) {
             theme = themeFromName(value);
             if (!theme)
@@ -97,16 +103,37 @@ int ShotCommand::exec(const QStringList& arguments)
         return 2;
     }
     int exitCode = 1;
+    bool taken = false;
+    const auto take = [&] {
+        taken = true;
+        QString error;
+        if (window.saveDashboard(out, &error))
+            exitCode = 0;
+        else
+            std::fprintf(stderr, "procviz shot: %s\n", qPrintable(error));
+    };
     QObject::connect(&window.controller(), &RunController::finished, &window, [&](const QString&) {
+        if (taken) { // mid-run: the picture is taken, the run stopped and its workers reaped
+            QCoreApplication::exit(0);
+            return;
+        }
         QTimer::singleShot(SettleMs, &window, [&] {
-            QString error;
-            if (window.saveDashboard(out, &error))
-                exitCode = 0;
-            else
-                std::fprintf(stderr, "procviz shot: %s\n", qPrintable(error));
+            take();
             QCoreApplication::exit(0);
         });
     });
+    if (atSeconds >= 0) {
+        QTimer::singleShot(int(atSeconds * 1000), &window, [&] {
+            if (!window.controller().isRunning())
+                return; // over already: the end's picture it is
+            QTimer::singleShot(SettleMs, &window, [&] {
+                if (!window.controller().isRunning())
+                    return;
+                take();
+                window.controller().stop();
+            });
+        });
+    }
     window.run();
     if (!window.controller().isRunning() && window.controller().model().endNs() < 0)
         return 1;
