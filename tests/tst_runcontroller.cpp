@@ -255,6 +255,19 @@ private Q_SLOTS:
         QCOMPARE(childProcesses(), QList<qint64>());
     }
 
+    /// Workers that die of the stop are joined at once too, not after the lesson's join delay.
+    void stopDoesNotWaitForTheJoinDelay()
+    {
+        QSignalSpy finished(m_controller.get(), &RunController::finished);
+        auto params = lifecycle(2, 60000);
+        params.insert(QStringLiteral("join-after-ms"), 60000);
+        QVERIFY(m_controller->start(Lifecycle, params));
+        QVERIFY(waitForAllStarted(*m_controller, 2));
+        m_controller->stop();
+        QVERIFY(finished.wait(10000)); // a minute's delay would fail here
+        QCOMPARE(finished.at(0).at(0).toString(), QStringLiteral("stopped"));
+    }
+
     void samplesComeFromProc()
     {
         QSignalSpy finished(m_controller.get(), &RunController::finished);

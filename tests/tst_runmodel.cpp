@@ -180,6 +180,32 @@ private Q_SLOTS:
         QCOMPARE(model.handoffs().size(), 0);
     }
 
+    void refusedRecordsChangeNothing()
+    {
+        auto model = modelWithOneWorker();
+        model.applyRecord(0, record(RecordKind::Started, 100));
+        model.applyRecord(0, stateRecord(WorkerState::Waiting, 200)); // open
+        model.applyRecord(0, stateRecord(WorkerState::Holding, 150, 180)); // before the open one began
+        auto future = stateRecord(WorkerState::Holding, 300, -1, 3); // on a lane of its own ...
+        future.value = monotonicNowNs() + 1'000'000'000; // ... beginning a second from now
+        model.applyRecord(0, future);
+        const auto& worker = model.workers().at(0);
+        QCOMPARE(worker.malformedRecords, 2u);
+        QCOMPARE(worker.lanes.size(), 1); // no lane made by a refused record
+        QCOMPARE(worker.lanes.at(0).states.last().state, WorkerState::Waiting);
+        QCOMPARE(worker.lanes.at(0).states.last().endNs, -1); // still open
+    }
+
+    void deathEndsATaskCutShort()
+    {
+        auto model = modelWithOneWorker();
+        auto open = record(RecordKind::Span, 200, 0, T0 + 200, 0);
+        open.aux = 1;
+        model.applyRecord(0, open);
+        model.setDied(0, T0 + 700);
+        QCOMPARE(model.workers().at(0).lanes.at(0).spans.at(0).endNs, 700);
+    }
+
     void tasksAndHandoffs()
     {
         auto model = modelWithOneWorker();

@@ -8,6 +8,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <limits>
 #include <unistd.h>
 
 using namespace ProcViz;
@@ -179,6 +180,7 @@ private Q_SLOTS:
         QTest::addRow("negative share") << qint64(1000) << qint64(2000) << QList<qint64> {1100, -100, 0, 0};
         QTest::addRow("empty span") << qint64(1000) << qint64(1000) << QList<qint64> {0, 0, 0, 0};
         QTest::addRow("backwards") << qint64(2000) << qint64(1000) << QList<qint64> {0, 0, 0, 0};
+        QTest::addRow("overflowing") << qint64(1) << std::numeric_limits<qint64>::min() << QList<qint64> {0, 0, 0, 0};
         const qint64 tooLong = TelemetryRecord::MaxMixSpanNs + 1;
         QTest::addRow("too long") << qint64(1000) << 1000 + tooLong << QList<qint64> {tooLong, 0, 0, 0};
     }
@@ -193,9 +195,10 @@ private Q_SLOTS:
         mix.setShares({shares[0], shares[1], shares[2], shares[3]});
         mix.seal();
         QVERIFY(!mix.isValid());
-        mix.setShares({end - begin, 0, 0, 0});
+        const bool forward = end > begin;
+        mix.setShares({forward ? end - begin : 0, 0, 0, 0});
         mix.seal();
-        QCOMPARE(mix.isValid(), end > begin && end - begin <= TelemetryRecord::MaxMixSpanNs);
+        QCOMPARE(mix.isValid(), forward && end - begin <= TelemetryRecord::MaxMixSpanNs);
     }
 
     void stateClockReportsEveryNanosecond()

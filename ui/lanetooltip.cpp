@@ -52,7 +52,7 @@ QString stateText(const RunModel& model, const TimelinePlottable& lanes, int row
 {
     const qint64 t = (t0 + t1) / 2;
     const qint64 nowNs = model.nowNs();
-    const qint64 laneBegin = lane && !lane->states.isEmpty() ? lane->states.first().beginNs : worker.spawnNs;
+    const qint64 laneBegin = worker.laneBeginNs(lane);
     for (const auto& seen : worker.engineStates) {
         const qint64 begin = std::max(seen.beginNs, laneBegin);
         const qint64 end = seen.endNs < 0 ? nowNs : seen.endNs;
@@ -67,12 +67,11 @@ QString stateText(const RunModel& model, const TimelinePlottable& lanes, int row
         return {};
     // Everything in this pixel column: one interval is told as itself, several as the mix the column shows.
     QList<const StateInterval*> under;
-    for (const auto& interval : lane->states) {
-        if (interval.beginNs < t1 && (interval.endNs < 0 ? nowNs : interval.endNs) > t0)
-            under.append(&interval);
-        if (interval.beginNs >= t1)
-            break;
-    }
+    const auto& states = lane->states;
+    auto it = std::lower_bound(states.cbegin(), states.cend(), t0,
+        [nowNs](const StateInterval& s, qint64 t) { return (s.endNs < 0 ? nowNs : s.endNs) <= t; });
+    for (; it != states.cend() && it->beginNs < t1; ++it)
+        under.append(&*it);
     if (under.isEmpty())
         return {};
     if (under.size() > 1)
@@ -121,6 +120,8 @@ QString text(const RunModel& model, const TimelinePlottable& lanes, const Handof
     if (row < 0 || !axis || !QRectF(lanes.keyAxis()->axisRect()->rect()).contains(pos))
         return {};
     const auto& rows = lanes.rows();
+    if (rows[row].workerId >= model.workers().size()) // rows of a run the model has already forgotten
+        return {};
     const WorkerInfo& worker = model.workers().at(rows[row].workerId);
     const Lane* lane = worker.findLane(rows[row].lane);
     const double column = std::floor(pos.x());

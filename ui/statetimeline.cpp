@@ -150,6 +150,8 @@ void StateTimeline::updateLabels()
     const int lineHeight = QFontMetrics(plot()->yAxis->tickLabelFont()).height();
     const int every = std::max(1, int(rows.size() * lineHeight / std::max(1, plot()->axisRect()->height())) + 1);
     for (int row = 0; row < rows.size(); row += every) {
+        if (rows[row].workerId >= model()->workers().size())
+            break; // rows of a run the model has already forgotten
         const QString label = LaneToolTip::laneName(model()->workers().at(rows[row].workerId), rows[row].lane, true);
         ticker->addTick(row, label);
     }

@@ -170,7 +170,7 @@ void TimelinePlottable::drawRow(QCPPainter* painter, int row, qint64 nowNs)
     if (lane)
         drawReported(painter, *lane, top, bottom, nowNs);
     // What the engine saw covers the whole process, but a lane only from its own start.
-    const qint64 laneBegin = lane && !lane->states.isEmpty() ? lane->states.first().beginNs : worker.spawnNs;
+    const qint64 laneBegin = worker.laneBeginNs(lane);
     drawEngineStates(painter, worker, laneBegin, top, bottom, nowNs);
     if (!worker.isAlive()) {
         // Joined: the process is gone. A thin grey band, not a state, runs on to the end of the run.

@@ -12,7 +12,7 @@
 namespace ProcViz {
 
 namespace {
-// Plain POSIX reads: this runs up to 100 times a second per worker, QFile would add allocations for nothing.
+// Plain POSIX reads: this runs up to 50 times a second per worker, QFile would add allocations for nothing.
 ssize_t readFile(const char* format, qint64 pid, qint64 tid, char* buffer, size_t capacity)
 {
     char path[64];
@@ -34,8 +34,10 @@ std::optional<ProcStat> ProcStat::read(qint64 pid, qint64 tid)
     if (size <= 0)
         return std::nullopt;
     auto stat = parse(QByteArrayView(buffer, size));
-    // utime and stime count clock ticks (10 ms): sampled 100 times a second, a busy process would read 0 %, 100 %,
-    // 200 %. A task's schedstat counts nanoseconds on a CPU, so rates stay true however often they are read.
+    // utime and stime count clock ticks (10 ms): sampled 50 times a second, a busy process would read 0 %, 100 %,
+    // 200 %. A task's schedstat counts nanoseconds on a CPU, so rates stay true however often they are read. For
+    // a process it covers the main thread only: taken when that is all there is, and never below the ticks,
+    // which still count threads that have ended.
     if (stat && (tid > 0 || stat->threads == 1)) {
         const ssize_t got = tid > 0 ? readFile("/proc/%lld/task/%lld/schedstat", pid, tid, buffer, sizeof buffer)
                                     : readFile("/proc/%lld/schedstat", pid, 0, buffer, sizeof buffer);
@@ -44,7 +46,7 @@ std::optional<ProcStat> ProcStat::read(qint64 pid, qint64 tid)
             char* end = nullptr;
             const auto ns = std::strtoll(buffer, &end, 10);
             if (end != buffer)
-                stat->cpuSeconds = double(ns) / 1e9;
+                stat->cpuSeconds = std::max(stat->cpuSeconds, double(ns) / 1e9);
         }
     }
     return stat;

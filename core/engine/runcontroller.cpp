@@ -193,7 +193,7 @@ void RunController::adoptWorker(int phaseIndex, const WorkerSpec& spec, std::uni
     connect(process.get(), &WorkerProcess::recordsArrived, this, [this, id] { onTelemetry(id); });
     connect(process.get(), &WorkerProcess::died, this, [this, id] { onDied(id); });
     connect(process.get(), &WorkerProcess::exited, this, [this, id] { onExited(id); });
-    process->setJoinDelayMs(m_scenario->joinDelayMs(m_params));
+    process->setJoinDelayMs(ending() ? 0 : m_scenario->joinDelayMs(m_params));
     // Born after the user paused or stopped, or after the watchdog gave up: it joins the others' state.
     if (m_deadlocked || (m_stopRequested && !m_stopTimer.isActive()))
         process->sendSignal(SIGKILL);
@@ -356,6 +356,7 @@ void RunController::declareDeadlock()
         m_launcher->stopRequesting();
     // Blocked workers would wait forever: the engine ends them and reaps them like any other.
     signalWorkers(SIGKILL);
+    joinAllNow();
 }
 
 QList<qint64> RunController::holdersWhileStopped()
@@ -470,8 +471,20 @@ void RunController::stop()
     signalWorkers(SIGTERM);
     signalWorkers(SIGCONT); // a paused worker acts on SIGTERM only once it runs again
     m_stopTimer.start(StopGraceMs);
-    // Zombies waiting for their join are joined now: a stopped run ends as soon as its workers have. From the
-    // event loop, as every other end of a run: the last join ends it.
+    joinAllNow();
+}
+
+bool RunController::ending() const
+{
+    return m_stopRequested || m_deadlocked;
+}
+
+void RunController::joinAllNow()
+{
+    // A run that ends waits for no join delay: whoever dies from now on is joined at once, and zombies waiting
+    // for their join are joined now. From the event loop, as every other end of a run: the last join ends it.
+    for (const auto& worker : m_processes)
+        worker->setJoinDelayMs(0);
     QTimer::singleShot(0, m_faultTimers.get(), [this] {
         for (size_t id = 0; id < m_processes.size(); ++id)
             m_processes[id]->joinNow();
@@ -505,7 +518,7 @@ bool RunController::sendInput(int workerId, const QByteArray& line)
 bool RunController::kill(int workerId)
 {
     auto* worker = process(workerId);
-    if (!m_running || !worker || !worker->sendSignal(SIGKILL))
+    if (!m_running || !worker || worker->hasDied() || !worker->sendSignal(SIGKILL))
         return false;
     m_model.markKilledByUser(workerId);
     return true;

@@ -24,7 +24,7 @@ class WorkerProcess;
 /// Each run starts one Spawner (procviz-worker started with posix_spawn; this Qt process is never forked),
 /// which creates the workers as children of this process, in a session of the spawner's own; each
 /// worker is reaped by its PID through a pidfd: the engine records every end itself (exit code or signal)
-/// instead of trusting a dying child to report it. /proc/<pid>/stat is sampled at 15 Hz (100 Hz in a run's
+/// instead of trusting a dying child to report it. /proc/<pid>/stat is sampled at 15 Hz (50 Hz in a run's
 /// first half second), and once more at each worker's start and end. Must be used from
 /// the thread it lives in: workers die with that thread (PR_SET_PDEATHSIG).
 class RunController : public QObject
@@ -101,6 +101,8 @@ private:
     void declareDeadlock();
     bool cpuLimitHit(); ///< some worker died of SIGXCPU; sets the model's cause
     void killAllNow();
+    bool ending() const; ///< stopped by the user or by the watchdog: no more joins after a delay
+    void joinAllNow();
     WorkerProcess* process(int workerId) const;
 
     QString m_workerProgram;

@@ -230,8 +230,12 @@ void WorkerProcess::joinNow()
     if (m_reaped || !hasDied())
         return;
     m_joinTimer.reset();
-    if (reap(WNOHANG))
+    if (reap(WNOHANG)) {
         Q_EMIT exited();
+        return;
+    }
+    // The pidfd said it ended, so wait4() should have it; should the kernel lag, ask again shortly.
+    QTimer::singleShot(10, this, &WorkerProcess::joinNow);
 }
 
 bool WorkerProcess::reap(int flags)

@@ -160,7 +160,7 @@ private:
     /// Stopped and zombie, which the engine saw for the whole process: on every lane, from its start.
     void addEngineSlices(const WorkerInfo& worker, const Lane& lane, qint64 tid, qint64 workerEndNs)
     {
-        const qint64 laneBegin = lane.states.isEmpty() ? 0 : lane.states.first().beginNs;
+        const qint64 laneBegin = worker.laneBeginNs(&lane);
         for (const auto& seen : worker.engineStates) {
             const qint64 begin = std::max(seen.beginNs, laneBegin);
             const qint64 end = seen.endNs >= 0 ? seen.endNs : workerEndNs;

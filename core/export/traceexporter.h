@@ -14,7 +14,8 @@ class RunModel;
 /// interval becomes a complete ("X") slice named after the state (`running`, `stopped`, `zombie`, ...), each
 /// mixed window a slice named `mixed` whose args give `<state>_ns` per state, each pool task a slice named by
 /// its label ("task 7", category `task`, args `index`); the slices of one lane add up to the JSON export's
-/// `time_in_state_s`. Progress and the worker's own counters become counter ("C") tracks, every hand-off a
+/// `time_in_state_s`, unless the lane outgrew RunModel::MaxIntervalsPerLane: then its oldest intervals are gone
+/// from the model and the trace, while the totals still count them. Progress and the worker's own counters become counter ("C") tracks, every hand-off a
 /// flow arrow ("s" to "f") from giver to taker. Timestamps are microseconds since the run began.
 class TraceExporter
 {

@@ -156,7 +156,7 @@ StateTotals RunModel::laneTotals(const WorkerInfo& worker, const Lane& lane, qin
     if (!lane.states.isEmpty() && lane.states.last().endNs < 0)
         addVisible(totals, worker, lane.states.last(), std::max(nowNs, lane.states.last().beginNs));
     // The engine's states cover the whole process, but a lane only from its start.
-    const qint64 laneBegin = lane.states.isEmpty() ? 0 : lane.states.first().beginNs;
+    const qint64 laneBegin = worker.laneBeginNs(&lane);
     for (const auto& seen : worker.engineStates) {
         const qint64 end = seen.endNs < 0 ? nowNs : seen.endNs;
         totals[size_t(seen.state)] += std::max<qint64>(0, end - std::max(seen.beginNs, laneBegin));
@@ -190,10 +190,15 @@ void RunModel::closeOpen(const WorkerInfo& worker, Lane& lane, qint64 timeNs)
 
 bool RunModel::append(const WorkerInfo& worker, Lane& lane, const StateInterval& interval)
 {
-    closeOpen(worker, lane, interval.beginNs);
-    // A worker reports its time once and in order: an interval reaching back into reported time is not trusted.
-    if (interval.beginNs < lane.reportedUntilNs || (interval.endNs >= 0 && interval.endNs < interval.beginNs))
+    // A worker reports its time once and in order: an interval reaching back into reported time (or before the
+    // open one began) is not trusted, and changes nothing.
+    const bool open = !lane.states.isEmpty() && lane.states.last().endNs < 0;
+    const qint64 reported = open ? std::max(lane.reportedUntilNs, lane.states.last().beginNs) : lane.reportedUntilNs;
+    if (interval.beginNs < reported || (interval.endNs >= 0 && interval.endNs < interval.beginNs))
         return false;
+    closeOpen(worker, lane, interval.beginNs);
+    if (lane.beginNs < 0)
+        lane.beginNs = interval.beginNs;
     if (lane.states.size() >= MaxIntervalsPerLane)
         lane.states.remove(0, MaxIntervalsPerLane / 4); // oldest quarter goes; the totals keep their time
     lane.states.append(interval);
@@ -205,11 +210,13 @@ bool RunModel::append(const WorkerInfo& worker, Lane& lane, const StateInterval&
 }
 
 // The records that carry times of their own: intervals, mixes, the start and end of the work, tasks, hand-offs.
-bool RunModel::applyTimed(WorkerInfo& worker, Lane& lane, const TelemetryRecord& record)
+// Each is checked before its lane is looked up, so a refused record makes no lane.
+bool RunModel::applyTimed(WorkerInfo& worker, const TelemetryRecord& record)
 {
-    const qint64 nowRelative = monotonicNowNs() - m_startNs;
+    // A record is read after it was written: none of its times can lie ahead of now.
+    const qint64 now = monotonicNowNs();
     const auto plausible = [&](qint64 monotonicNs) {
-        return monotonicNs >= m_startNs - ClockSlackNs && monotonicNs - m_startNs <= nowRelative + ClockSlackNs;
+        return monotonicNs >= m_startNs - ClockSlackNs && monotonicNs <= now;
     };
     const auto at = [&](qint64 monotonicNs) { return std::max<qint64>(0, relative(monotonicNs)); };
     const qint64 begin = record.value;
@@ -220,6 +227,7 @@ bool RunModel::applyTimed(WorkerInfo& worker, Lane& lane, const TelemetryRecord&
         const qint64 when = end > 0 ? end : record.timestampNs;
         if (!plausible(when))
             return false;
+        auto& lane = laneFor(worker, record);
         if (record.recordKind() == RecordKind::Started) {
             lane.tid = record.tid;
             // Bounded: a worker cannot make the engine believe in millions of lanes.
@@ -234,6 +242,7 @@ bool RunModel::applyTimed(WorkerInfo& worker, Lane& lane, const TelemetryRecord&
     case RecordKind::State: {
         if (!plausible(begin) || (end != 0 && !plausible(end)))
             return false;
+        auto& lane = laneFor(worker, record);
         const auto state = static_cast<WorkerState>(record.state);
         auto* open = lane.states.isEmpty() || lane.states.last().endNs >= 0 ? nullptr : &lane.states.last();
         if (end != 0 && open && !open->mixed && open->state == state && at(begin) <= open->beginNs) {
@@ -245,6 +254,7 @@ bool RunModel::applyTimed(WorkerInfo& worker, Lane& lane, const TelemetryRecord&
     case RecordKind::Mix: {
         if (!plausible(begin) || !plausible(end))
             return false;
+        auto& lane = laneFor(worker, record);
         StateInterval window {WorkerState::Running, at(begin), at(end), true, {}};
         const auto shares = record.shares();
         for (int state = 0; state < MeasuredStateCount; ++state) {
@@ -257,6 +267,7 @@ bool RunModel::applyTimed(WorkerInfo& worker, Lane& lane, const TelemetryRecord&
     case RecordKind::Span: {
         if (!plausible(begin) || (end != 0 && !plausible(end)))
             return false;
+        auto& lane = laneFor(worker, record);
         if (end != 0) {
             for (auto it = lane.spans.rbegin(); it != lane.spans.rend(); ++it) {
                 if (it->index == record.aux && it->endNs < 0) {
@@ -276,7 +287,7 @@ bool RunModel::applyTimed(WorkerInfo& worker, Lane& lane, const TelemetryRecord&
             return false;
         if (m_handoffs.size() >= MaxHandoffs)
             m_handoffs.remove(0, MaxHandoffs / 4);
-        m_handoffs.append({giver, at(begin), worker.id, lane.lane, at(end), QString::fromUtf8(record.textBytes())});
+        m_handoffs.append({giver, at(begin), worker.id, record.lane, at(end), QString::fromUtf8(record.textBytes())});
         return true;
     }
     default:
@@ -289,16 +300,16 @@ void RunModel::applyRecord(int workerId, const TelemetryRecord& record)
     auto& worker = m_workers[workerId];
     // A record claiming another process, an absurd lane or a time outside the run is not trusted.
     const qint64 nowRelative = monotonicNowNs() - m_startNs;
-    const bool plausibleTime = record.timestampNs >= m_startNs - ClockSlackNs
-        && record.timestampNs - m_startNs <= nowRelative + ClockSlackNs;
+    const bool plausibleTime
+        = record.timestampNs >= m_startNs - ClockSlackNs && record.timestampNs <= m_startNs + nowRelative;
     if (record.pid != worker.pid || record.lane < 0 || record.lane >= MaxLanes || !plausibleTime) {
         ++worker.malformedRecords;
         return;
     }
     const qint64 t = std::max<qint64>(0, relative(record.timestampNs));
-    auto& lane = laneFor(worker, record);
     switch (record.recordKind()) {
     case RecordKind::Progress: {
+        auto& lane = laneFor(worker, record);
         const double total = record.value2 > 0 ? double(record.value2) : 1.0;
         lane.latestProgress = std::clamp(double(record.value) / total, 0.0, 1.0);
         appendThinned(lane.progress, ProgressPoint {t, lane.latestProgress}, MaxPointsPerSeries);
@@ -315,7 +326,7 @@ void RunModel::applyRecord(int workerId, const TelemetryRecord& record)
             m_events.append({t, workerId, record.lane, QString::fromUtf8(record.textBytes())});
         break;
     default:
-        if (!applyTimed(worker, lane, record))
+        if (!applyTimed(worker, record))
             ++worker.malformedRecords;
         break;
     }
@@ -382,9 +393,14 @@ void RunModel::setDied(int workerId, qint64 monotonicNs)
     if (worker.hasExited())
         return;
     worker.exitNs = relative(monotonicNs);
-    // Its threads are gone: nothing it reported lasts beyond its death.
-    for (auto& lane : worker.lanes)
+    // Its threads are gone: nothing it reported lasts beyond its death, not even a task cut short.
+    for (auto& lane : worker.lanes) {
         closeOpen(worker, lane, worker.exitNs);
+        for (auto& task : lane.spans) {
+            if (task.endNs < 0)
+                task.endNs = std::max(task.beginNs, worker.exitNs);
+        }
+    }
     endEngineState(worker, WorkerState::Stopped, worker.exitNs);
     beginEngineState(worker, WorkerState::Zombie, worker.exitNs);
     ++m_revision;

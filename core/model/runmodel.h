@@ -98,6 +98,7 @@ struct Lane
     /// What the worker reported, in order and without overlap: intervals, mixed windows, then done. What the
     /// engine saw from outside (stopped, zombie) is in WorkerInfo::engineStates and wins where both overlap.
     QList<StateInterval> states;
+    qint64 beginNs = -1; ///< when its first state began (kept when old intervals are thinned out); -1 before
     StateTotals closedNs {}; ///< time of every closed interval, kept when old intervals are thinned out
     qint64 reportedUntilNs = 0; ///< where the last closed interval ended: a new one may not begin before
     QList<TaskSpan> spans;
@@ -140,6 +141,9 @@ struct WorkerInfo
     bool isAlive() const { return endNs < 0; } ///< not yet reaped (a zombie counts)
     bool hasExited() const { return exitNs >= 0; }
     double progress() const; ///< mean of the planned lanes' latest progress
+    /// Where @p lane begins (at the worker's spawn when it has reported no state): the engine's states, which
+    /// cover the whole process, count on a lane from there.
+    qint64 laneBeginNs(const Lane* lane) const { return lane && lane->beginNs >= 0 ? lane->beginNs : spawnNs; }
     const Lane* findLane(int lane) const;
 };
 
@@ -166,7 +170,9 @@ public:
     static constexpr qsizetype MaxSpansPerLane = 16384;
     static constexpr qsizetype MaxHandoffs = 20000;
     static constexpr qsizetype MaxEngineStatesPerWorker = 1024;
-    static constexpr qint64 ClockSlackNs = 1'000'000'000; ///< records this far outside the run are refused
+    /// Records from further before the run began are refused, and so is any time still to come: a record is
+    /// read after it was written.
+    static constexpr qint64 ClockSlackNs = 1'000'000'000;
 
     void begin(const QString& scenarioId, const QVariantMap& params, qint64 startNs);
     int addPhase(const QString& name, qint64 monotonicNs);
@@ -222,7 +228,7 @@ public:
 
 private:
     Lane& laneFor(WorkerInfo& worker, const TelemetryRecord& record);
-    bool applyTimed(WorkerInfo& worker, Lane& lane, const TelemetryRecord& record);
+    bool applyTimed(WorkerInfo& worker, const TelemetryRecord& record);
     /// Closes the lane's open interval at @p timeNs (not before it began) and counts its time.
     void closeOpen(const WorkerInfo& worker, Lane& lane, qint64 timeNs);
     /// Appends an interval that begins where the lane's last one ended or later; false if it overlaps.

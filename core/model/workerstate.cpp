@@ -24,9 +24,4 @@ std::optional<WorkerState> stateFromName(QStringView name)
     return std::nullopt;
 }
 
-bool isValidState(int value)
-{
-    return value >= 0 && value < WorkerStateCount;
-}
-
 } // namespace ProcViz

@@ -29,7 +29,6 @@ constexpr int MeasuredStateCount = 4;
 
 QString stateName(WorkerState state); ///< the stable English id used in exports: "running", ...
 std::optional<WorkerState> stateFromName(QStringView name);
-bool isValidState(int value);
 /// A state a worker reports about itself (State and Mix records); the engine adds the others.
 constexpr bool isMeasuredState(int value)
 {

@@ -15,6 +15,7 @@
 #include <QJsonObject>
 
 #include <atomic>
+#include <functional>
 #include <sched.h>
 #include <unistd.h>
 
@@ -199,9 +200,10 @@ int LockScenario::runWorker(const WorkerContext& context) const
     SharedMutex mutex(&segment.mutex);
     StateClock clock(telemetry);
     bool longWait = false;
-    // Called only when the lock is taken by someone else: a free lock costs no call and no clock read.
-    const auto blocked = [&] { clock.enter(WorkerState::Waiting); };
-    const auto stillWaiting = [&] {
+    // Called only when the lock is taken by someone else: a free lock costs no call and no clock read. Made
+    // once: a std::function built at every increment would cost more than the increment.
+    const std::function<void()> blocked = [&] { clock.enter(WorkerState::Waiting); };
+    const std::function<void()> stillWaiting = [&] {
         clock.announce();
         longWait = true;
     };
@@ -212,8 +214,11 @@ int LockScenario::runWorker(const WorkerContext& context) const
     ProgressThrottle throttle(increments);
     for (std::int64_t i = 0; i < increments; ++i) {
         // The times taken here serve the computation and the accounting alike: with the lock, two clock reads
-        // an increment (taken, given back), and one more when it had to wait.
+        // an increment (taken, given back), and one more when it had to wait. The mutex orders the stores
+        // inside it, so they need no ordering of their own.
         std::int64_t acquired = 0;
+        std::int32_t giver = 0;
+        std::int64_t givenNs = 0;
         if (locking) {
             if (mutex.lock(blocked, stillWaiting) == SharedMutex::Locked::FromDeadOwner) {
                 const auto dead = segment.holder.load();
@@ -221,12 +226,12 @@ int LockScenario::runWorker(const WorkerContext& context) const
                 segment.recoveries.fetch_add(1);
                 telemetry.message(QStringLiteral("recovered the lock from dead holder pid %1").arg(dead).toUtf8());
             }
-            segment.holder = pid;
+            segment.holder.store(pid, std::memory_order_relaxed);
             acquired = monotonicNowNs();
-            clock.enter(WorkerState::Holding, acquired);
-            if (longWait && segment.lastReleaseNs.load()) // a hand-off worth an arrow: after a wait of 1 ms or more
-                telemetry.handoff(segment.lastReleaser.load(), segment.lastReleaseNs.load(), acquired, "lock");
-            longWait = false;
+            if (longWait) { // a hand-off worth an arrow: after a wait of 1 ms or more
+                giver = segment.lastReleaser.load(std::memory_order_relaxed);
+                givenNs = segment.lastReleaseNs.load(std::memory_order_relaxed);
+            }
         } else {
             acquired = monotonicNowNs();
         }
@@ -235,11 +240,17 @@ int LockScenario::runWorker(const WorkerContext& context) const
         segment.counter = value + 1;
         segment.done[context.index].store(i + 1, std::memory_order_relaxed);
         if (locking) {
-            clock.enter(WorkerState::Running);
-            segment.lastReleaser = pid;
-            segment.lastReleaseNs = clock.sinceNs();
-            segment.holder = 0;
+            const auto released = clock.isAccounting() ? monotonicNowNs() : 0;
+            segment.lastReleaser.store(pid, std::memory_order_relaxed);
+            segment.lastReleaseNs.store(released, std::memory_order_relaxed);
+            segment.holder.store(0, std::memory_order_relaxed);
             mutex.unlock();
+            // Told once the lock is free again: a write() that blocks (the engine busy) must not keep others out.
+            clock.enter(WorkerState::Holding, acquired);
+            clock.enter(WorkerState::Running, released);
+            if (givenNs)
+                telemetry.handoff(giver, givenNs, acquired, "lock");
+            longWait = false;
         }
         if (((i + 1) % ReportEvery == 0 || i + 1 == increments) && throttle.shouldReport(i + 1))
             clock.progress(i + 1, increments);

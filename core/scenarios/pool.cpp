@@ -5,6 +5,7 @@
 // result lands in a shared array at its task's index, so the map's answer comes back in input order however
 // the work was split. With `--skew increasing` later tasks cost more, and a big chunksize hands one process
 // most of the work.
+#include "engine/procstat.h"
 #include "ipc/sharedmemory.h"
 #include "model/runmodel.h"
 #include "scenario/scenario.h"
@@ -17,7 +18,6 @@
 
 #include <atomic>
 #include <cmath>
-#include <cstdio>
 #include <ctime>
 #include <unistd.h>
 
@@ -115,15 +115,8 @@ std::int64_t cpuNowNs()
 /// A pool worker that is gone (killed, or a zombie) will never finish the chunk it holds.
 bool isGone(std::int32_t pid)
 {
-    char path[64];
-    std::snprintf(path, sizeof path, "/proc/%d/stat", int(pid));
-    FILE* file = std::fopen(path, "r");
-    if (!file)
-        return true;
-    char state = '?';
-    const int read = std::fscanf(file, "%*d %*[^)]) %c", &state);
-    std::fclose(file);
-    return read != 1 || state == 'Z' || state == 'X';
+    const auto stat = ProcStat::read(pid);
+    return !stat || stat->state == 'Z' || stat->state == 'X';
 }
 
 /// Like a worker of Python's Pool, which stays until the pool is closed: idle, waiting for a task, until

@@ -207,10 +207,6 @@ public:
         clock.announce();
         segment.holders[context.index] = pid;
         const int taken = segment.taken.fetch_add(1);
-        if (waitedUntil) {
-            if (const auto* giver = giverOf(segment, taken, permits))
-                context.telemetry.handoff(giver->pid.load(), giver->atNs.load(), acquired, "permit");
-        }
         for (qint64 held = 0; held < holdMs;) {
             clock.progress(held, holdMs);
             const auto step = std::min(ProgressStepMs, holdMs - held);
@@ -225,6 +221,11 @@ public:
         release.atNs = released;
         release.pid = pid;
         sem_post(&segment.permits);
+        // Looked up once the permit is back: the short wait for a release being written must not count as held.
+        if (waitedUntil) {
+            if (const auto* giver = giverOf(segment, taken, permits))
+                context.telemetry.handoff(giver->pid.load(), giver->atNs.load(), acquired, "permit");
+        }
         clock.finish(holdMs);
         return EXIT_SUCCESS;
     }

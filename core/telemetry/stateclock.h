@@ -52,8 +52,7 @@ public:
     void finish(std::int64_t result, std::int64_t nowNs = monotonicNowNs());
 
     WorkerState state() const { return m_state; }
-    /// When the current state began (0 without accounting): e.g. the moment a lock was given back.
-    std::int64_t sinceNs() const { return m_sinceNs; }
+    bool isAccounting() const { return m_accounting; }
     int lane() const { return m_lane; }
     /// Nanoseconds spent in @p state so far, the current one up to its last change.
     std::int64_t totalNs(WorkerState state) const { return m_totals[size_t(state)]; }

@@ -66,8 +66,10 @@ bool TelemetryRecord::isValid() const
         return value > 0 && value2 >= value;
     case RecordKind::Mix: {
         // Contiguous short intervals: every nanosecond of the window belongs to exactly one state.
+        if (value <= 0 || value2 <= value) // checked before subtracting: hostile values must not overflow
+            return false;
         const auto span = value2 - value;
-        if (value <= 0 || span <= 0 || span > MaxMixSpanNs)
+        if (span > MaxMixSpanNs)
             return false;
         std::int64_t sum = 0;
         for (const auto share : shares()) {

@@ -23,8 +23,7 @@ void Pacing::sleepMs(StateClock& clock, std::int64_t ms, const std::function<voi
         return;
     const auto before = clock.state();
     clock.enter(WorkerState::Sleeping);
-    if (ms * 1'000'000 >= StateClock::IntervalMinNs)
-        clock.announce();
+    clock.announce(); // a millisecond or more: the window shows it while it lasts
     for (std::int64_t left = ms * 1'000'000; left > 0;) {
         const auto step = std::min(left, HeartbeatNs);
         sleepNs(step);
