@@ -307,7 +307,7 @@ void TestCharts::lockCallOutStaysInsideThePlot()
         QStringLiteral("lock"), {{QStringLiteral("workers"), 4}, {QStringLiteral("increments"), 100000}}, start);
     model.addRunSample(QStringLiteral("counter"), start + 100'000'000, 50000);
     model.setResult(QJsonObject {{QStringLiteral("counter"), 112152}, {QStringLiteral("lost"), 287848}}, {});
-    model.finish(start + 300'000'000, QStringLiteral("completed"));
+    model.finish(start + 300'000'000, Outcome::Completed);
     LockPanel panel;
     panel.setFont(doubled(panel.font()));
     panel.setModel(&model);
@@ -341,7 +341,7 @@ void TestCharts::timingLabelsNeverOverlap()
             {QStringLiteral("elapsed_s"), seconds}});
     }
     model.setResult(QJsonObject {{QStringLiteral("modes"), modes}}, {});
-    model.finish(start + 300'000'000, QStringLiteral("completed"));
+    model.finish(start + 300'000'000, Outcome::Completed);
     TimingPanel panel;
     panel.setFont(doubled(panel.font()));
     panel.setModel(&model);

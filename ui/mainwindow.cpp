@@ -476,12 +476,12 @@ void MainWindow::onStarted()
     updateStatus();
 }
 
-void MainWindow::onFinished(const QString& outcome)
+void MainWindow::onFinished(Outcome outcome)
 {
     m_statusTimer.stop();
     m_charts->refresh();
     m_results->showResult(m_controller.model());
-    if (outcome == QLatin1String("failed"))
+    if (outcome == Outcome::Failed)
         m_phase.clear();
     updateActions();
     updateStatus();
@@ -531,14 +531,8 @@ void MainWindow::updateStatus()
     else if (running)
         m_phaseLabel->setText(m_controller.isPaused() ? tr("Phase: %1 (paused)").arg(modeLabel(m_phase))
                                                       : tr("Phase: %1").arg(modeLabel(m_phase)));
-    else if (model.outcome() == QLatin1String("completed"))
-        m_phaseLabel->setText(tr("Run completed"));
-    else if (model.outcome() == QLatin1String("stopped"))
-        m_phaseLabel->setText(tr("Run stopped"));
-    else if (model.outcome() == QLatin1String("deadlock"))
-        m_phaseLabel->setText(tr("Run ended: deadlock"));
     else
-        m_phaseLabel->setText(tr("Run failed"));
+        m_phaseLabel->setText(OutcomeText::brief(model.outcome().value_or(Outcome::Failed)));
     m_workersLabel->setText(tr("Live workers: %1").arg(model.liveWorkerCount()));
     const double seconds
         = running ? double(m_elapsed.elapsed()) / 1000.0 : (model.endNs() >= 0 ? double(model.endNs()) / 1e9 : 0.0);

@@ -93,7 +93,7 @@ private:
     void onKill();
     void onChatLine(const QString& line);
     void onStarted();
-    void onFinished(const QString& outcome);
+    void onFinished(ProcViz::Outcome outcome);
     void setError(const QString& message);
     void updateActions();
     void updateStatus();

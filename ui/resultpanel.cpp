@@ -113,18 +113,7 @@ QString ResultPanel::modesTable(const RunModel& model) const
 
 QString ResultPanel::outcomeLine(const RunModel& model) const
 {
-    QString text;
-    if (model.outcome() == QLatin1String("completed"))
-        text = tr("Run completed in %1 s.").arg(double(model.endNs()) / 1e9, 0, 'f', 2);
-    else if (model.outcome() == QLatin1String("stopped"))
-        text = tr("Stopped before the end: the figures cover what was done.");
-    else if (model.outcome() == QLatin1String("deadlock"))
-        text = tr("No worker made progress any more: the watchdog ended the run (deadlock).");
-    else
-        text = tr("The run failed.");
-    if (!model.cause().isEmpty())
-        text += QLatin1Char(' ') + model.cause().toHtmlEscaped();
-    QString html = QLatin1String("<p><b>") + text + QLatin1String("</b></p>");
+    QString html = QLatin1String("<p><b>") + OutcomeText::sentence(model).toHtmlEscaped() + QLatin1String("</b></p>");
     // The cause and the checks' details were written by the scenario when the run ended, from shared state
     // that is gone now: they cannot be computed again, only shown as they were, and the panel says so.
     if (m_language != textLanguage() && (!model.cause().isEmpty() || !model.checks().isEmpty()))

@@ -43,6 +43,25 @@ constexpr int ChannelFd = 5;
 constexpr int MaxCount = 1'000'000;
 constexpr int MaxPayload = 1000;
 constexpr int ScriptBytes = 4096;
+
+const auto Mode = TextParameter::choice("mode", OneWay, {OneWay, Duplex},
+    QT_TRANSLATE_NOOP("ProcViz::Scenario",
+        "oneway: a sender and a receiver over an anonymous pipe; duplex: two peers over a socket pair, "
+        "each greeting the other and answering."));
+const auto Messages = TextParameter::text("messages", 400,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario",
+        "The messages to send, separated by commas. Empty: the tutorial's four words, in the language of "
+        "the user interface."));
+const auto SendMs = IntParameter::integer("send-ms", 500, 0, 60'000,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario", "Pause after sending each message, in milliseconds."));
+const auto RecvMs = IntParameter::integer("recv-ms", 700, 0, 60'000,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario",
+        "Pause after receiving each message, in milliseconds: a slower receiver leaves messages waiting "
+        "in the pipe."));
+const auto Count = IntParameter::integer("count", 0, 0, MaxCount,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario",
+        "Send this many generated messages as fast as possible instead of --messages, without the pauses: "
+        "a throughput run. 0: off."));
 constexpr int LogBytes = 32 * 1024;
 constexpr int MinLatencySlots = 4096;
 /// Messages that get their own send/receive records; a throughput run beyond them reports progress only.
@@ -77,8 +96,8 @@ struct PipeShape
     std::int64_t count;
 
     explicit PipeShape(const QVariantMap& params)
-        : duplex(params.value(QStringLiteral("mode")).toString() == Duplex)
-        , count(params.value(QStringLiteral("count")).toLongLong())
+        : duplex(Mode(params) == Duplex)
+        , count(Count(params))
     { }
     std::int64_t latencySlots() const { return std::max<std::int64_t>(count, MinLatencySlots); }
     size_t bytes() const { return sizeof(PipeHeader) + 2 * size_t(latencySlots()) * sizeof(std::int64_t); }
@@ -108,7 +127,6 @@ void appendLog(char* log, std::atomic<std::int32_t>& used, QByteArrayView messag
 
 class PipeResources : public RunResources
 {
-    // lupdate files tr() under the class it is called in: name the context the strings are looked up in.
     Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
     PipeResources(std::unique_ptr<SharedMemory> memory, int first, int second)
@@ -175,8 +193,8 @@ public:
         , m_latencies(latencies(&header, shape, context.index))
         , m_canSend(context.role != ReceiverRole)
         , m_canReceive(context.role != SenderRole)
-        , m_sendMs(shape.count > 0 ? 0 : context.params.value(QStringLiteral("send-ms")).toLongLong())
-        , m_receiveMs(shape.count > 0 ? 0 : context.params.value(QStringLiteral("recv-ms")).toLongLong())
+        , m_sendMs(shape.count > 0 ? 0 : SendMs(context.params))
+        , m_receiveMs(shape.count > 0 ? 0 : RecvMs(context.params))
         , m_coalesce(context.role == SenderRole && m_sendMs == 0)
         , m_throttle(1000)
         , m_writer(ChannelFd)
@@ -516,7 +534,7 @@ QList<std::int64_t> allLatencies(const PipeHeader& header, const PipeShape& shap
 }
 } // namespace
 
-class PipeScenario : public Scenario
+class PipeScenario : public ScenarioWith<PipeResources>
 {
     Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
@@ -530,6 +548,36 @@ public:
     const ParameterTable& parameters() const override { return m_parameters; }
     QStringList roles() const override { return {SenderRole, ReceiverRole, PeerRole}; }
 
+    QString roleLabel(const QString& role, int index, bool brief) const override
+    {
+        if (role == SenderRole)
+            return tr("sender %1").arg(index);
+        if (role == ReceiverRole)
+            return tr("receiver %1").arg(index);
+        if (role == PeerRole)
+            return tr("peer %1").arg(index);
+        return Scenario::roleLabel(role, index, brief);
+    }
+
+    PanelSpec panel() const override
+    {
+        PanelSpec spec;
+        spec.kind = PanelSpec::Chat;
+        spec.title = QT_TRANSLATE_NOOP("ProcViz::Scenario", "Chat through the pipe");
+        return spec;
+    }
+
+    /// The sending process (the first peer in duplex mode) reads chat lines from its standard input.
+    int inputWorker(const RunModel& model) const override
+    {
+        for (const auto& worker : model.workers()) {
+            const bool sender = worker.role == SenderRole || (worker.role == PeerRole && worker.index == 0);
+            if (sender && !worker.hasExited())
+                return worker.id;
+        }
+        return -1;
+    }
+
     QList<Phase> plan(const QVariantMap& params) const override
     {
         if (PipeShape(params).duplex)
@@ -538,7 +586,7 @@ public:
         return {{QStringLiteral("oneway"), {{SenderRole, 0}, {ReceiverRole, 1}}}};
     }
 
-    std::unique_ptr<RunResources> setUp(const QVariantMap& params, QString* error) const override
+    std::unique_ptr<PipeResources> create(const QVariantMap& params, QString* error) const override
     {
         const PipeShape shape(params);
         auto memory = SharedMemory::create(shape.bytes(), error);
@@ -571,46 +619,25 @@ public:
         return Endpoint(context, *memory->as<PipeHeader>(), shape).run();
     }
 
-    void evaluate(
-        const RunModel& model, const RunResources& resources, QJsonObject* result, QList<Check>* checks) const override;
+    Evaluation evaluate(const RunModel& model, const PipeResources& resources) const override;
 
 private:
     static QStringList messages(const QVariantMap& params)
     {
         QStringList list;
-        for (const auto& part : params.value(QStringLiteral("messages")).toString().split(QLatin1Char(','))) {
+        for (const auto& part : Messages(params).split(QLatin1Char(','))) {
             if (!part.trimmed().isEmpty())
                 list.append(part.trimmed());
         }
         return list;
     }
 
-    const ParameterTable m_parameters {{
-        {QStringLiteral("mode"), ParameterSpec::Type::Choice, OneWay, 0, 0, {OneWay, Duplex},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                "oneway: a sender and a receiver over an anonymous pipe; duplex: two peers over a socket pair, "
-                "each greeting the other and answering.")},
-        {QStringLiteral("messages"), ParameterSpec::Type::Text, QString(), 0, 400, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                "The messages to send, separated by commas. Empty: the tutorial's four words, in the language of "
-                "the user interface.")},
-        {QStringLiteral("send-ms"), ParameterSpec::Type::Integer, qint64(500), 0, 60'000, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Pause after sending each message, in milliseconds.")},
-        {QStringLiteral("recv-ms"), ParameterSpec::Type::Integer, qint64(700), 0, 60'000, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                "Pause after receiving each message, in milliseconds: a slower receiver leaves messages waiting "
-                "in the pipe.")},
-        {QStringLiteral("count"), ParameterSpec::Type::Integer, qint64(0), 0, MaxCount, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                "Send this many generated messages as fast as possible instead of --messages, without the pauses: "
-                "a throughput run. 0: off.")},
-    }};
+    const ParameterTable m_parameters {{Mode, Messages, SendMs, RecvMs, Count}};
 };
 
-void PipeScenario::evaluate(
-    const RunModel& model, const RunResources& resources, QJsonObject* result, QList<Check>* checks) const
+Evaluation PipeScenario::evaluate(const RunModel& model, const PipeResources& resources) const
 {
-    const auto& header = static_cast<const PipeResources&>(resources).header();
+    const auto& header = resources.header();
     const PipeShape shape(model.params());
     bool anyKilled = false;
     QJsonObject sentBy, receivedBy;
@@ -640,7 +667,10 @@ void PipeScenario::evaluate(
     const double median = double(Pacing::quantile(all, 0.5)) / 1e6;
     const double p99 = all.isEmpty() ? 0 : double(Pacing::quantile(all, 0.99)) / 1e6;
     const double worst = all.isEmpty() ? 0 : double(*std::max_element(all.cbegin(), all.cend())) / 1e6;
-    *result = {
+    Evaluation evaluation;
+    auto& result = evaluation.result;
+    auto& checks = evaluation.checks;
+    result = {
         {QStringLiteral("mode"), shape.duplex ? Duplex : OneWay},
         {QStringLiteral("mechanism"),
             shape.duplex
@@ -657,19 +687,20 @@ void PipeScenario::evaluate(
         {QStringLiteral("latency_p99_ms"), p99},
         {QStringLiteral("latency_max_ms"), worst},
         {QStringLiteral("broken_pipe"), brokenPipe},
-        {QStringLiteral("outcome"), model.outcome()},
+        {QStringLiteral("outcome"), model.outcomeId()},
     };
     const auto& last = header.endpoints[shape.duplex ? 0 : 1];
     const qint64 spanNs = last.lastReceiveNs.load() - header.endpoints[0].firstSendNs.load();
     if (shape.count > 0 && spanNs > 0)
-        result->insert(QStringLiteral("messages_per_s"), double(received) * 1e9 / double(spanNs));
+        result.insert(QStringLiteral("messages_per_s"), double(received) * 1e9 / double(spanNs));
 
-    checks->append({QStringLiteral("everything_arrived_once_in_order"), allArrived && outOfOrder == 0,
+    checks.append({QStringLiteral("everything_arrived_once_in_order"), allArrived && outOfOrder == 0,
         tr("%1 sent · %2 received · %3 out of order").arg(sent).arg(received).arg(outOfOrder), !anyKilled});
     if (brokenPipe) {
-        checks->append({QStringLiteral("no_broken_pipe"), false,
+        checks.append({QStringLiteral("no_broken_pipe"), false,
             tr("a write failed with EPIPE: the reading end was closed (its process died)"), false});
     }
+    return evaluation;
 }
 
 } // namespace ProcViz

@@ -33,6 +33,23 @@ constexpr int RingSlots = 4096;
 constexpr int TracedItems = 1000;
 constexpr std::int32_t Sentinel = -1;
 
+const auto Producers = IntParameter::integer("producers", 1, 1, MaxProducers,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario", "Producer processes putting items into the queue."));
+const auto Consumers = IntParameter::integer("consumers", 2, 1, MaxConsumers,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario", "Consumer processes taking items out of the queue."));
+const auto Items
+    = IntParameter::integer("items", 5, 1, MaxItems, QT_TRANSLATE_NOOP("ProcViz::Scenario", "Items each producer makes."));
+const auto Capacity = IntParameter::integer("capacity", 0, 0, RingSlots,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario",
+        "Slots in the queue: a producer finding them all full waits. 0 means as many as ProcViz allows "
+        "(4096), which in a lesson this size never fills up."));
+const auto ProduceMs = IntParameter::integer("produce-ms", 500, 0, 60'000,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario", "How long making one item takes, in milliseconds."));
+const auto ConsumeMs = IntParameter::integer("consume-ms", 1000, 0, 60'000,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario",
+        "How long handling one item takes, in milliseconds. With both times 0 the run measures how many "
+        "items per second the queue moves."));
+
 struct Slot
 {
     std::int32_t producer; ///< Sentinel marks the end of the stream
@@ -77,10 +94,10 @@ struct QueueShape
     int capacity; ///< effective: RingSlots when --capacity is 0
 
     explicit QueueShape(const QVariantMap& params)
-        : producers(params.value(QStringLiteral("producers")).toInt())
-        , consumers(params.value(QStringLiteral("consumers")).toInt())
-        , items(params.value(QStringLiteral("items")).toInt())
-        , capacity(params.value(QStringLiteral("capacity")).toInt())
+        : producers(int(Producers(params)))
+        , consumers(int(Consumers(params)))
+        , items(int(Items(params)))
+        , capacity(int(Capacity(params)))
     {
         if (capacity == 0)
             capacity = RingSlots;
@@ -148,7 +165,6 @@ private:
 
 class QueueResources : public RunResources
 {
-    // lupdate files tr() under the class it is called in: name the context the strings are looked up in.
     Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
     explicit QueueResources(std::unique_ptr<SharedMemory> memory)
@@ -215,7 +231,7 @@ private:
 int runProducer(const WorkerContext& context, QueueHeader& header, const QueueShape& shape)
 {
     const auto& telemetry = context.telemetry;
-    const qint64 produceMs = context.params.value(QStringLiteral("produce-ms")).toLongLong();
+    const qint64 produceMs = ProduceMs(context.params);
     StateClock clock(telemetry);
     BoundedBuffer queue(header, clock);
     ProgressThrottle throttle(shape.items);
@@ -244,7 +260,7 @@ int runProducer(const WorkerContext& context, QueueHeader& header, const QueueSh
 int runConsumer(const WorkerContext& context, QueueHeader& header, const QueueShape& shape)
 {
     const auto& telemetry = context.telemetry;
-    const qint64 consumeMs = context.params.value(QStringLiteral("consume-ms")).toLongLong();
+    const qint64 consumeMs = ConsumeMs(context.params);
     const int me = context.index - shape.producers;
     StateClock clock(telemetry);
     BoundedBuffer queue(header, clock);
@@ -285,7 +301,7 @@ int runConsumer(const WorkerContext& context, QueueHeader& header, const QueueSh
 }
 } // namespace
 
-class QueueScenario : public Scenario
+class QueueScenario : public ScenarioWith<QueueResources>
 {
     Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
@@ -299,6 +315,44 @@ public:
     const ParameterTable& parameters() const override { return m_parameters; }
     QStringList roles() const override { return {ProducerRole, ConsumerRole}; }
 
+    QString roleLabel(const QString& role, int index, bool brief) const override
+    {
+        if (role == ProducerRole)
+            return tr("producer %1").arg(index);
+        if (role == ConsumerRole)
+            return tr("consumer %1").arg(index);
+        return Scenario::roleLabel(role, index, brief);
+    }
+
+    PanelSpec panel() const override
+    {
+        PanelSpec spec;
+        spec.kind = PanelSpec::SampleLine;
+        spec.title = QT_TRANSLATE_NOOP("ProcViz::Scenario", "Queue depth over time");
+        spec.sample = QStringLiteral("depth");
+        spec.axisLabel = QT_TRANSLATE_NOOP("ProcViz::Scenario", "items in the queue");
+        spec.shortAxisLabel = QT_TRANSLATE_NOOP("ProcViz::Scenario", "items");
+        spec.filled = true;
+        spec.level = PanelSpec::Level::Bound;
+        spec.levelValue = [](const QVariantMap& params) {
+            const auto capacity = Capacity(params);
+            return capacity > 0 ? std::optional(capacity) : std::nullopt;
+        };
+        spec.levelLabel = QT_TRANSLATE_NOOP("ProcViz::Scenario", "capacity: %L1");
+        spec.callout = [](const QJsonObject& result) {
+            QString text = tr("items per consumer:");
+            const auto counts = result.value(QLatin1String("per_consumer")).toObject();
+            for (auto it = counts.begin(); it != counts.end(); ++it)
+                text += QStringLiteral("\nPID %1 → %2").arg(it.key()).arg(it.value().toInteger());
+            // Each consumer passes the sentinel on before it leaves, so the last one leaves it in the queue, as
+            // in Python; without a word the 1 at the end of the chart reads like an item nobody took.
+            if (result.value(QLatin1String("outcome")).toString() == outcomeId(Outcome::Completed))
+                text += QLatin1Char('\n') + tr("the 1 left at the end: the sentinel (None)");
+            return PanelSpec::Callout {text, PanelSpec::Callout::Tone::Neutral};
+        };
+        return spec;
+    }
+
     QList<Phase> plan(const QVariantMap& params) const override
     {
         const QueueShape shape(params);
@@ -311,7 +365,7 @@ public:
         return {phase};
     }
 
-    std::unique_ptr<RunResources> setUp(const QVariantMap& params, QString* error) const override
+    std::unique_ptr<QueueResources> create(const QVariantMap& params, QString* error) const override
     {
         const QueueShape shape(params);
         auto memory = SharedMemory::create(shape.bytes(), error);
@@ -337,34 +391,15 @@ public:
         return context.role == ProducerRole ? runProducer(context, header, shape) : runConsumer(context, header, shape);
     }
 
-    void evaluate(
-        const RunModel& model, const RunResources& resources, QJsonObject* result, QList<Check>* checks) const override;
+    Evaluation evaluate(const RunModel& model, const QueueResources& resources) const override;
 
 private:
-    const ParameterTable m_parameters {{
-        {QStringLiteral("producers"), ParameterSpec::Type::Integer, qint64(1), 1, MaxProducers, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Producer processes putting items into the queue.")},
-        {QStringLiteral("consumers"), ParameterSpec::Type::Integer, qint64(2), 1, MaxConsumers, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Consumer processes taking items out of the queue.")},
-        {QStringLiteral("items"), ParameterSpec::Type::Integer, qint64(5), 1, MaxItems, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Items each producer makes.")},
-        {QStringLiteral("capacity"), ParameterSpec::Type::Integer, qint64(0), 0, RingSlots, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                "Slots in the queue: a producer finding them all full waits. 0 means as many as ProcViz allows "
-                "(4096), which in a lesson this size never fills up.")},
-        {QStringLiteral("produce-ms"), ParameterSpec::Type::Integer, qint64(500), 0, 60'000, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "How long making one item takes, in milliseconds.")},
-        {QStringLiteral("consume-ms"), ParameterSpec::Type::Integer, qint64(1000), 0, 60'000, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                "How long handling one item takes, in milliseconds. With both times 0 the run measures how many "
-                "items per second the queue moves.")},
-    }};
+    const ParameterTable m_parameters {{Producers, Consumers, Items, Capacity, ProduceMs, ConsumeMs}};
 };
 
-void QueueScenario::evaluate(
-    const RunModel& model, const RunResources& resources, QJsonObject* result, QList<Check>* checks) const
+Evaluation QueueScenario::evaluate(const RunModel& model, const QueueResources& resources) const
 {
-    auto& header = static_cast<const QueueResources&>(resources).header();
+    auto& header = resources.header();
     const QueueShape shape(model.params());
     qint64 lost = 0, twice = 0, outOfOrder = 0;
     for (qint64 id = 0; id < shape.totalItems(); ++id) {
@@ -382,7 +417,10 @@ void QueueScenario::evaluate(
             outOfOrder += header.outOfOrder[consumer].load();
         }
     }
-    *result = {
+    Evaluation evaluation;
+    auto& result = evaluation.result;
+    auto& checks = evaluation.checks;
+    result = {
         {QStringLiteral("mechanism"),
             QStringLiteral("bounded buffer in POSIX shared memory with process-shared POSIX semaphores "
                            "(empty, full, mutex)")},
@@ -396,25 +434,25 @@ void QueueScenario::evaluate(
         {QStringLiteral("max_depth"), header.maxDepth.load()},
         {QStringLiteral("lost"), lost},
         {QStringLiteral("duplicated"), twice},
-        {QStringLiteral("outcome"), model.outcome()},
+        {QStringLiteral("outcome"), model.outcomeId()},
     };
-    const bool throughputRun = model.params().value(QStringLiteral("produce-ms")).toLongLong() == 0
-        && model.params().value(QStringLiteral("consume-ms")).toLongLong() == 0;
+    const bool throughputRun = ProduceMs(model.params()) == 0 && ConsumeMs(model.params()) == 0;
     const qint64 spanNs = header.lastGetNs.load() - header.firstPutNs.load();
     if (throughputRun && spanNs > 0)
-        result->insert(QStringLiteral("items_per_s"), double(header.consumed.load()) * 1e9 / double(spanNs));
+        result.insert(QStringLiteral("items_per_s"), double(header.consumed.load()) * 1e9 / double(spanNs));
 
     // A killed process takes items with it (the queue's remainder, or one in its hands): then losses are
     // the lesson, not an error. Taking an item twice is wrong whatever happened.
-    checks->append({QStringLiteral("nothing_lost"), lost == 0,
+    checks.append({QStringLiteral("nothing_lost"), lost == 0,
         tr("%1 of %2 items consumed · %3 never arrived")
             .arg(shape.totalItems() - lost)
             .arg(shape.totalItems())
             .arg(lost),
         !anyKilled});
-    checks->append({QStringLiteral("nothing_twice"), twice == 0, tr("%1 items taken more than once").arg(twice)});
-    checks->append({QStringLiteral("in_order"), outOfOrder == 0,
+    checks.append({QStringLiteral("nothing_twice"), twice == 0, tr("%1 items taken more than once").arg(twice)});
+    checks.append({QStringLiteral("in_order"), outOfOrder == 0,
         tr("%1 items reached a consumer before an earlier item of the same producer").arg(outOfOrder)});
+    return evaluation;
 }
 
 } // namespace ProcViz
