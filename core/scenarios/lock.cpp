@@ -4,19 +4,20 @@
 // survived. The counter lives in POSIX shared memory, like multiprocessing.Value.
 #include "ipc/sharedmemory.h"
 #include "ipc/sharedmutex.h"
+#include "ipc/startgate.h"
 #include "model/runmodel.h"
 #include "scenario/scenario.h"
 #include "telemetry/progressthrottle.h"
 #include "telemetry/stateclock.h"
 #include "telemetry/telemetrywriter.h"
+#include "worker/accountedlock.h"
+#include "worker/busywork.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
 #include <atomic>
-#include <functional>
-#include <sched.h>
 #include <unistd.h>
 
 namespace ProcViz {
@@ -27,7 +28,6 @@ const QString LockOn = QStringLiteral("on");
 const QString LockRobust = QStringLiteral("robust");
 constexpr int MaxWorkers = 64;
 constexpr std::int64_t ReportEvery = 256;
-constexpr std::int64_t StartGateTimeoutNs = 5'000'000'000;
 
 const auto Workers = IntParameter::integer("workers", 4, 1, MaxWorkers,
     QT_TRANSLATE_NOOP("ProcViz::Scenario", "Worker processes that increment the shared counter."));
@@ -54,13 +54,10 @@ struct LockSegment
     pthread_mutex_t mutex;
     /// Deliberately neither atomic nor locked by itself: `--lock off` must do a plain load, add and store.
     volatile std::int64_t counter;
-    std::atomic<std::int32_t> holder; ///< pid inside the critical section, 0 when none
-    /// Who left the section last, and when: a worker that waited long for the lock draws the hand-off from it.
-    std::atomic<std::int32_t> lastReleaser;
-    std::atomic<std::int64_t> lastReleaseNs;
+    LockStamp stamp; ///< who is inside, who left last
     std::atomic<std::int32_t> recoveredFrom; ///< pid of a dead holder whose lock was recovered
     std::atomic<std::int32_t> recoveries;
-    std::atomic<std::int32_t> arrived; ///< start gate: workers begin together, so they really overlap
+    StartGate gate;
     std::atomic<std::int64_t> done[MaxWorkers]; ///< increments each worker completed, kept if it dies
 };
 
@@ -82,7 +79,7 @@ public:
 
     QList<qint64> holders() const override
     {
-        const auto holder = m_segment->holder.load();
+        const auto holder = m_segment->stamp.holder.load();
         return holder ? QList<qint64> {holder} : QList<qint64> {};
     }
 
@@ -93,7 +90,7 @@ public:
 
     QString explainStall(const RunModel& model) const override
     {
-        const auto holder = m_segment->holder.load();
+        const auto holder = m_segment->stamp.holder.load();
         if (!holder)
             return {};
         for (const auto& worker : model.workers()) {
@@ -121,32 +118,6 @@ private:
     LockSegment* m_segment;
 };
 
-void waitForEveryone(LockSegment& segment, int workers)
-{
-    // Without this, a quick worker could finish before the next one starts and no update would ever be lost.
-    // Yield rather than sleep: a sleeper wakes a scheduler tick late. A worker killed before it arrives only
-    // delays the others by the timeout.
-    segment.arrived.fetch_add(1);
-    const auto deadline = monotonicNowNs() + StartGateTimeoutNs;
-    while (segment.arrived.load() < workers && monotonicNowNs() < deadline)
-        sched_yield();
-}
-
-/// Real computation from @p fromNs for about @p ns: what an interpreter does between reading a value and
-/// storing it back.
-void computeFor(std::int64_t ns, std::int64_t fromNs)
-{
-    if (ns <= 0)
-        return;
-    const auto until = fromNs + ns;
-    std::uint64_t x = 0;
-    while (monotonicNowNs() < until) {
-        for (int i = 0; i < 16; ++i) {
-            x += std::uint64_t(i);
-            asm volatile("" : "+r"(x));
-        }
-    }
-}
 } // namespace
 
 class LockScenario : public ScenarioWith<LockResources>
@@ -221,62 +192,28 @@ int LockScenario::runWorker(const WorkerContext& context) const
     const std::int64_t increments = Increments(context.params);
     const bool locking = Lock(context.params) != LockOff;
     const std::int64_t workNs = WorkNs(context.params);
-    const auto pid = std::int32_t(getpid());
-    SharedMutex mutex(&segment.mutex);
     StateClock clock(telemetry);
-    bool longWait = false;
-    // Called only when the lock is taken by someone else: a free lock costs no call and no clock read. Made
-    // once: a std::function built at every increment would cost more than the increment.
-    const std::function<void()> blocked = [&] { clock.enter(WorkerState::Waiting); };
-    const std::function<void()> stillWaiting = [&] {
-        clock.announce();
-        longWait = true;
-    };
+    AccountedLock lock(&segment.mutex, segment.stamp, clock, telemetry);
 
     clock.start(WorkerState::Waiting); // at the start gate, for the others to arrive
-    waitForEveryone(segment, int(Workers(context.params)));
+    segment.gate.pass(int(Workers(context.params)));
     clock.enter(WorkerState::Running);
     ProgressThrottle throttle(increments);
     for (std::int64_t i = 0; i < increments; ++i) {
-        // The times taken here serve the computation and the accounting alike: with the lock, two clock reads
-        // an increment (taken, given back), and one more when it had to wait. The mutex orders the stores
-        // inside it, so they need no ordering of their own.
-        std::int64_t acquired = 0;
-        std::int32_t giver = 0;
-        std::int64_t givenNs = 0;
-        if (locking) {
-            if (mutex.lock(blocked, stillWaiting) == SharedMutex::Locked::FromDeadOwner) {
-                const auto dead = segment.holder.load();
-                segment.recoveredFrom = dead;
-                segment.recoveries.fetch_add(1);
-                telemetry.message(QStringLiteral("recovered the lock from dead holder pid %1").arg(dead).toUtf8());
-            }
-            segment.holder.store(pid, std::memory_order_relaxed);
-            acquired = monotonicNowNs();
-            if (longWait) { // a hand-off worth an arrow: after a wait of 1 ms or more
-                giver = segment.lastReleaser.load(std::memory_order_relaxed);
-                givenNs = segment.lastReleaseNs.load(std::memory_order_relaxed);
-            }
-        } else {
-            acquired = monotonicNowNs();
+        std::int32_t dead = 0;
+        // The time the lock was taken serves the computation and the accounting alike.
+        const auto from = locking ? lock.lock(&dead) : monotonicNowNs();
+        if (dead) {
+            segment.recoveredFrom = dead;
+            segment.recoveries.fetch_add(1);
+            telemetry.message(QStringLiteral("recovered the lock from dead holder pid %1").arg(dead).toUtf8());
         }
         const std::int64_t value = segment.counter;
-        computeFor(workNs, acquired);
+        BusyWork::computeFor(workNs, from);
         segment.counter = value + 1;
         segment.done[context.index].store(i + 1, std::memory_order_relaxed);
-        if (locking) {
-            const auto released = clock.isAccounting() ? monotonicNowNs() : 0;
-            segment.lastReleaser.store(pid, std::memory_order_relaxed);
-            segment.lastReleaseNs.store(released, std::memory_order_relaxed);
-            segment.holder.store(0, std::memory_order_relaxed);
-            mutex.unlock();
-            // Told once the lock is free again: a write() that blocks (the engine busy) must not keep others out.
-            clock.enter(WorkerState::Holding, acquired);
-            clock.enter(WorkerState::Running, released);
-            if (givenNs)
-                telemetry.handoff(giver, givenNs, acquired, "lock");
-            longWait = false;
-        }
+        if (locking)
+            lock.unlock();
         if (((i + 1) % ReportEvery == 0 || i + 1 == increments) && throttle.shouldReport(i + 1))
             clock.progress(i + 1, increments);
     }
