@@ -214,7 +214,10 @@ void RunController::adoptWorker(int phaseIndex, const WorkerSpec& spec, std::uni
     else if (m_state == State::Paused)
         process->sendSignal(SIGSTOP);
     m_processes.push_back(std::move(process));
-    m_model.addSample(id, monotonicNowNs(), 'R', 0); // no CPU time yet: the first rate is measured from here
+    // The first reading at once, so rates are measured from here; a real one: the worker may have run a while
+    // before its answer reached this loop, and a zero here would show that time as a spike.
+    if (const auto stat = ProcStat::read(pid))
+        m_model.addSample(id, monotonicNowNs(), stat->state, stat->cpuSeconds);
     Q_EMIT workerStarted(id, pid);
 }
 
