@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The tutorials' Queue lesson: producers put items, consumers take them until an end-of-stream sentinel.
-// The queue is the textbook bounded buffer: a ring of slots in POSIX shared memory guarded by three
-// process-shared POSIX semaphores: `empty` counts free slots, `full` counts filled ones and `mutex` (a binary
-// semaphore) lets one process at a time move the ring's head or tail.
+// The queue is the textbook bounded buffer (BoundedBuffer) in POSIX shared memory; next to it the segment holds
+// what the lesson counts: every item's receipt, who took how many, and whether any arrived out of order.
+#include "ipc/boundedbuffer.h"
 #include "ipc/sharedmemory.h"
 #include "model/runmodel.h"
 #include "scenario/scenario.h"
@@ -15,9 +15,7 @@
 #include <QJsonObject>
 
 #include <atomic>
-#include <cerrno>
 #include <cstring>
-#include <unistd.h>
 
 namespace ProcViz {
 
@@ -27,8 +25,6 @@ const QString ConsumerRole = QStringLiteral("consumer");
 constexpr int MaxProducers = 8;
 constexpr int MaxConsumers = 16;
 constexpr int MaxItems = 1'000'000;
-/// "Unbounded" is this many slots: a queue without any bound would only move the limit to memory.
-constexpr int RingSlots = 4096;
 /// Items per producer that get their own put/get records; a throughput run beyond them reports progress only.
 constexpr int TracedItems = 1000;
 constexpr std::int32_t Sentinel = -1;
@@ -39,7 +35,7 @@ const auto Consumers = IntParameter::integer("consumers", 2, 1, MaxConsumers,
     QT_TRANSLATE_NOOP("ProcViz::Scenario", "Consumer processes taking items out of the queue."));
 const auto Items
     = IntParameter::integer("items", 5, 1, MaxItems, QT_TRANSLATE_NOOP("ProcViz::Scenario", "Items each producer makes."));
-const auto Capacity = IntParameter::integer("capacity", 0, 0, RingSlots,
+const auto Capacity = IntParameter::integer("capacity", 0, 0, BoundedBuffer::MaxCapacity,
     QT_TRANSLATE_NOOP("ProcViz::Scenario",
         "Slots in the queue: a producer finding them all full waits. 0 means as many as ProcViz allows "
         "(4096), which in a lesson this size never fills up."));
@@ -50,14 +46,6 @@ const auto ConsumeMs = IntParameter::integer("consume-ms", 1000, 0, 60'000,
         "How long handling one item takes, in milliseconds. With both times 0 the run measures how many "
         "items per second the queue moves."));
 
-struct Slot
-{
-    std::int32_t producer; ///< Sentinel marks the end of the stream
-    std::int32_t seq;
-    std::int32_t pid; ///< the producer's, for the hand-off the consumer reports
-    std::int64_t putNs; ///< when it was put
-};
-
 /// What each item's journey left behind, indexed by producer * items + seq.
 struct Receipt
 {
@@ -67,23 +55,15 @@ struct Receipt
 
 struct QueueHeader
 {
-    sem_t empty; ///< free slots: producers wait on it
-    sem_t full; ///< filled slots: consumers wait on it
-    sem_t mutex; ///< 1 while nobody moves head or tail
-    std::atomic<std::int32_t> holder; ///< pid inside the mutex, 0 when none: `--kill holder`
+    BoundedBuffer::Ring queue;
     std::atomic<std::int32_t> producersLeft; ///< the producer that brings it to 0 puts the sentinel
     std::atomic<std::int32_t> sentinelPut;
-    std::atomic<std::int32_t> depth;
-    std::atomic<std::int32_t> maxDepth;
     std::atomic<std::int64_t> produced;
     std::atomic<std::int64_t> consumed;
     std::atomic<std::int64_t> firstPutNs;
     std::atomic<std::int64_t> lastGetNs;
     std::atomic<std::int64_t> perConsumer[MaxConsumers];
     std::atomic<std::int64_t> outOfOrder[MaxConsumers];
-    std::uint32_t head; ///< next slot to take; only moved inside the mutex
-    std::uint32_t tail; ///< next slot to fill; only moved inside the mutex
-    Slot ring[RingSlots];
 };
 
 struct QueueShape
@@ -91,7 +71,7 @@ struct QueueShape
     int producers;
     int consumers;
     int items;
-    int capacity; ///< effective: RingSlots when --capacity is 0
+    int capacity; ///< effective: BoundedBuffer::MaxCapacity when --capacity is 0
 
     explicit QueueShape(const QVariantMap& params)
         : producers(int(Producers(params)))
@@ -100,7 +80,7 @@ struct QueueShape
         , capacity(int(Capacity(params)))
     {
         if (capacity == 0)
-            capacity = RingSlots;
+            capacity = BoundedBuffer::MaxCapacity;
     }
     qint64 totalItems() const { return qint64(producers) * items; }
     size_t bytes() const { return sizeof(QueueHeader) + size_t(totalItems()) * sizeof(Receipt); }
@@ -111,58 +91,6 @@ Receipt* receipts(QueueHeader* header)
     return reinterpret_cast<Receipt*>(header + 1);
 }
 
-/// The bounded buffer's two operations, as every textbook writes them, with telemetry while blocked.
-class BoundedBuffer
-{
-public:
-    BoundedBuffer(QueueHeader& header, StateClock& clock)
-        : m_header(header)
-        , m_wait(clock)
-        , m_pid(std::int32_t(getpid()))
-    { }
-
-    void put(Slot slot)
-    {
-        m_wait.acquire(&m_header.empty);
-        enter();
-        slot.pid = m_pid;
-        slot.putNs = monotonicNowNs();
-        m_header.ring[m_header.tail++ % RingSlots] = slot;
-        const auto depth = m_header.depth.fetch_add(1) + 1;
-        if (depth > m_header.maxDepth.load())
-            m_header.maxDepth = depth; // only ever written inside the mutex
-        leave();
-        sem_post(&m_header.full);
-    }
-
-    Slot get()
-    {
-        m_wait.acquire(&m_header.full);
-        enter();
-        const Slot slot = m_header.ring[m_header.head++ % RingSlots];
-        m_header.depth.fetch_sub(1);
-        leave();
-        sem_post(&m_header.empty);
-        return slot;
-    }
-
-private:
-    void enter()
-    {
-        m_wait.acquire(&m_header.mutex);
-        m_header.holder = m_pid;
-    }
-    void leave()
-    {
-        m_header.holder = 0;
-        sem_post(&m_header.mutex);
-    }
-
-    QueueHeader& m_header;
-    ReportingWait m_wait;
-    std::int32_t m_pid;
-};
-
 class QueueResources : public RunResources
 {
     Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
@@ -172,12 +100,7 @@ public:
         , m_header(m_memory->as<QueueHeader>())
     { }
 
-    ~QueueResources() override
-    {
-        sem_destroy(&m_header->empty);
-        sem_destroy(&m_header->full);
-        sem_destroy(&m_header->mutex);
-    }
+    ~QueueResources() override { BoundedBuffer::destroy(&m_header->queue); }
 
     QueueHeader& header() const { return *m_header; }
 
@@ -188,20 +111,20 @@ public:
 
     QList<qint64> holders() const override
     {
-        const auto holder = m_header->holder.load();
+        const auto holder = m_header->queue.holder.load();
         return holder ? QList<qint64> {holder} : QList<qint64> {};
     }
 
     QList<std::pair<QString, qint64>> sample() const override
     {
-        return {{QStringLiteral("depth"), m_header->depth.load()}};
+        return {{QStringLiteral("depth"), m_header->queue.depth.load()}};
     }
 
     QString explainStall(const RunModel& model) const override
     {
         int producersAlive = 0, consumersAlive = 0;
         for (const auto& worker : model.workers()) {
-            if (worker.pid == m_header->holder.load() && !worker.isAlive()) {
+            if (worker.pid == m_header->queue.holder.load() && !worker.isAlive()) {
                 return tr("%1 %2 · pid %3 died inside the queue's mutex, which nobody gives back; every other "
                           "process waits for it forever.")
                     .arg(worker.role)
@@ -233,7 +156,7 @@ int runProducer(const WorkerContext& context, QueueHeader& header, const QueueSh
     const auto& telemetry = context.telemetry;
     const qint64 produceMs = ProduceMs(context.params);
     StateClock clock(telemetry);
-    BoundedBuffer queue(header, clock);
+    BoundedBuffer queue(header.queue, clock);
     ProgressThrottle throttle(shape.items);
     clock.start();
     for (int seq = 0; seq < shape.items; ++seq) {
@@ -263,13 +186,13 @@ int runConsumer(const WorkerContext& context, QueueHeader& header, const QueueSh
     const qint64 consumeMs = ConsumeMs(context.params);
     const int me = context.index - shape.producers;
     StateClock clock(telemetry);
-    BoundedBuffer queue(header, clock);
+    BoundedBuffer queue(header.queue, clock);
     QList<std::int32_t> lastSeq(shape.producers, -1);
     std::int64_t mine = 0;
     ProgressThrottle throttle(shape.totalItems());
     clock.start();
     for (;;) {
-        const Slot slot = queue.get();
+        const auto slot = queue.get();
         const auto takenNs = monotonicNowNs();
         if (slot.producer == Sentinel) {
             queue.put(slot); // pass it on: the next consumer needs it too
@@ -288,7 +211,8 @@ int runConsumer(const WorkerContext& context, QueueHeader& header, const QueueSh
         header.lastGetNs = monotonicNowNs();
         if (slot.seq < TracedItems) {
             const auto item = QStringLiteral("%1.%2").arg(slot.producer).arg(slot.seq).toUtf8();
-            telemetry.handoff(slot.pid, slot.putNs, takenNs, QByteArray("item " + item)); // drawn as an arrow from the put
+            // Drawn as an arrow from the put.
+            telemetry.handoff(slot.pid, slot.putNs, takenNs, QByteArray("item " + item));
             telemetry.message(QByteArray("consumer " + QByteArray::number(context.index) + " got item " + item));
         }
         if (throttle.shouldReport(consumed))
@@ -372,9 +296,8 @@ public:
         if (!memory)
             return nullptr;
         auto* header = memory->as<QueueHeader>();
-        if (sem_init(&header->empty, 1, unsigned(shape.capacity)) != 0 || sem_init(&header->full, 1, 0) != 0
-            || sem_init(&header->mutex, 1, 1) != 0) {
-            *error = QString::fromLocal8Bit(strerror(errno));
+        if (const int failure = BoundedBuffer::initialize(&header->queue, shape.capacity)) {
+            *error = QString::fromLocal8Bit(strerror(failure));
             return nullptr;
         }
         header->producersLeft = shape.producers;
@@ -431,7 +354,7 @@ Evaluation QueueScenario::evaluate(const RunModel& model, const QueueResources& 
         {QStringLiteral("consumed"), qint64(header.consumed.load())},
         {QStringLiteral("per_consumer"), perConsumer},
         {QStringLiteral("in_order"), outOfOrder == 0},
-        {QStringLiteral("max_depth"), header.maxDepth.load()},
+        {QStringLiteral("max_depth"), header.queue.maxDepth.load()},
         {QStringLiteral("lost"), lost},
         {QStringLiteral("duplicated"), twice},
         {QStringLiteral("outcome"), model.outcomeId()},
