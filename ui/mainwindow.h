@@ -91,7 +91,8 @@ private:
     void onPresentationChanged(bool on);
     void onPauseToggled(bool pause);
     void onKill();
-    void onChatLine(const QString& line);
+    void onInput(const QString& line);
+    void restoreParameters(const QVariantMap& stored);
     void onStarted();
     void onFinished(ProcViz::Outcome outcome);
     void setError(const QString& message);

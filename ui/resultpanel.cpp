@@ -2,7 +2,7 @@
 #include "resultpanel.h"
 
 #include "model/runmodel.h"
-#include "modelabel.h"
+#include "scenario/scenarioregistry.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -93,9 +93,11 @@ QString ResultPanel::modesTable(const RunModel& model) const
         return tr("No result: the run ended before any work was measured.");
     QString html = QLatin1String("<table cellspacing=0 cellpadding=3><tr>") + cell(tr("mode"), true)
         + cell(tr("elapsed"), true) + cell(tr("speedup"), true) + cell(tr("cores busy"), true) + QLatin1String("</tr>");
+    const auto* scenario = ScenarioRegistry::instance().find(model.scenarioId());
     for (const auto& value : modes) {
         const auto mode = value.toObject();
-        const QString name = modeLabel(mode.value(QLatin1String("mode")).toString());
+        const QString id = mode.value(QLatin1String("mode")).toString();
+        const QString name = scenario ? scenario->phaseLabel(id) : id; // a mode is a phase of the run
         const bool complete = mode.value(QLatin1String("completed")).toBool();
         QString elapsed = tr("%1 s").arg(mode.value(QLatin1String("elapsed_s")).toDouble(), 0, 'f', 2);
         if (!complete)
