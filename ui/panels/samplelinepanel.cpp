@@ -1,21 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samplelinepanel.h"
 
+#include "calloutitem.h"
 #include "model/runmodel.h"
 #include "panelregistry.h"
 #include "scenario/scenario.h"
 #include "statepalette.h"
-#include "textfit.h"
 
 #include <qcustomplot.h>
 
 namespace ProcViz {
 
 namespace {
-// Okabe–Ito, as the checks: bluish green for the lesson's happy ending, vermillion for what went wrong (and for
-// a bound, which must not be passed).
-const QColor Good(0x009E73);
-const QColor Bad(0xD55E00);
 /// Above the highest value drawn: room for the level's label over a bound and for the line's top.
 constexpr double HeadRoom = 1.12;
 } // namespace
@@ -38,9 +34,7 @@ SampleLinePanel::SampleLinePanel(const Scenario& scenario, QWidget* parent)
     // its label over it.
     m_levelLabel->setPositionAlignment(
         Qt::AlignLeft | (m_spec.level == PanelSpec::Level::Ideal ? Qt::AlignTop : Qt::AlignBottom));
-    m_callout = new QCPItemText(plot());
-    m_callout->position->setType(QCPItemPosition::ptAxisRectRatio);
-    m_callout->setPadding(QMargins(8, 4, 8, 4));
+    m_callout = new CalloutItem(plot());
     applySeriesStyle();
     clearRun();
     retranslate();
@@ -104,12 +98,7 @@ void SampleLinePanel::showLevel(qint64 level)
 
 void SampleLinePanel::showCallout(const PanelSpec::Callout& callout)
 {
-    m_callout->setText(callout.text);
-    m_callout->setVisible(!callout.text.isEmpty());
-    if (callout.tone != m_tone) {
-        m_tone = callout.tone;
-        styleCallout();
-    }
+    m_callout->show(callout);
     // In the corner the line has left: a line that ends high (a counter, tasks done) would be hidden behind it
     // at the top, one that ends low (a queue's depth) at the bottom.
     const double top = plot()->yAxis->range().upper;
@@ -127,43 +116,23 @@ void SampleLinePanel::applySeriesStyle()
     fill.setAlpha(50);
     m_line->setBrush(m_spec.filled ? QBrush(fill) : Qt::NoBrush);
     const bool bound = m_spec.level == PanelSpec::Level::Bound;
-    m_level->setPen(bound ? QPen(Bad, scaled(3), Qt::DashLine) : QPen(text, scaled(2), Qt::DashLine));
+    m_level->setPen(bound ? QPen(CalloutItem::Bad, scaled(3), Qt::DashLine) : QPen(text, scaled(2), Qt::DashLine));
     m_levelLabel->setColor(text);
     QFont levelFont = chartFont(1.2);
     levelFont.setBold(bound); // a limit is what the lesson is about; an ideal is only the measure
     m_levelLabel->setFont(levelFont);
-    styleCallout();
-}
-
-void SampleLinePanel::styleCallout()
-{
-    // A verdict (Good, Bad) is called out large, white on its colour; a summary (Neutral) is a quiet box.
-    if (m_tone == PanelSpec::Callout::Tone::Neutral) {
-        m_callout->setColor(palette().color(QPalette::WindowText));
-        m_callout->setBrush(palette().brush(QPalette::Base));
-        m_callout->setPen(QPen(palette().color(QPalette::Mid)));
-        m_callout->setTextAlignment(Qt::AlignLeft);
-        m_calloutFont = chartFont(1.15);
-    } else {
-        m_callout->setColor(Qt::white);
-        m_callout->setBrush(m_tone == PanelSpec::Callout::Tone::Good ? Good : Bad);
-        m_callout->setPen(Qt::NoPen);
-        m_callout->setTextAlignment(Qt::AlignRight);
-        m_calloutFont = chartFont(1.5);
-        m_calloutFont.setBold(true);
-    }
-    m_callout->setFont(m_calloutFont);
+    QFont verdict = chartFont(1.5);
+    verdict.setBold(true);
+    m_callout->setStyle(palette(), chartFont(1.15), verdict);
 }
 
 void SampleLinePanel::fitToAxisRect()
 {
     LiveChartPanel::fitToAxisRect();
-    if (!m_callout->visible())
-        return;
     // A verdict may take most of the width, under half the height: the line runs past it. A summary's lines
     // are longer and many: at most three quarters of the width and half the height.
-    const bool verdict = m_tone != PanelSpec::Callout::Tone::Neutral;
-    fitIntoPlot(m_callout, m_calloutFont, verdict ? 0.9 : 0.75, verdict ? 0.45 : 0.5);
+    const bool verdict = m_callout->isVerdict();
+    m_callout->fit(verdict ? 0.9 : 0.75, verdict ? 0.45 : 0.5);
 }
 
 } // namespace ProcViz

@@ -4,13 +4,13 @@
 #include "livechartpanel.h"
 #include "scenario/panelspec.h"
 
-#include <QFont>
-
 class QCPGraph;
 class QCPItemStraightLine;
 class QCPItemText;
 
 namespace ProcViz {
+
+class CalloutItem;
 
 /// One run-wide value the engine samples (a shared counter, a queue's depth, permits in use, tasks done) over
 /// time, as its scenario's PanelSpec describes it: a dashed level to reach (the ideal, in the text's colour)
@@ -31,15 +31,12 @@ protected:
 private:
     void showLevel(qint64 level);
     void showCallout(const PanelSpec::Callout& callout);
-    void styleCallout();
 
     const PanelSpec m_spec;
     QCPGraph* m_line = nullptr;
     QCPItemStraightLine* m_level = nullptr;
     QCPItemText* m_levelLabel = nullptr;
-    QCPItemText* m_callout = nullptr;
-    PanelSpec::Callout::Tone m_tone = PanelSpec::Callout::Tone::Neutral;
-    QFont m_calloutFont; ///< as styled; fitToAxisRect() shrinks a copy to the plot
+    CalloutItem* m_callout = nullptr;
     qsizetype m_pointCount = 0;
     double m_highest = 1;
 };
