@@ -1568,6 +1568,64 @@ no update lost</source>
         <source>Elapsed time per mode (kept across runs)</source>
         <translation>모드별 경과 시간 (실행 사이에도 유지)</translation>
     </message>
+    <message>
+        <source>Worker processes updating the shared Value and Array.</source>
+        <translation>공유 Value와 Array를 갱신하는 워커 프로세스 수.</translation>
+    </message>
+    <message>
+        <source>How many times each worker adds 1 to the Value and 1 to every element of the Array.</source>
+        <translation>각 워커가 Value에 1을, Array의 모든 원소에 1을 더하는 횟수.</translation>
+    </message>
+    <message>
+        <source>Elements of the shared Array.</source>
+        <translation>공유 Array의 원소 개수.</translation>
+    </message>
+    <message>
+        <source>Computation between reading a number and writing it back, in nanoseconds: the window in which another process can slip in (CPython needs about 500).</source>
+        <translation>숫자를 읽고 다시 쓰기까지의 계산 시간(나노초): 이 틈에 다른 프로세스가 끼어들 수 있습니다 (CPython은 약 500).</translation>
+    </message>
+    <message>
+        <source>off: plain reads and writes, as `v.value += 1` and `a[i] += 1` are without a lock (updates get lost); on: each update inside the Value&apos;s or the Array&apos;s own lock, as with `v.get_lock()`.</source>
+        <translation>off: 잠금 없는 `v.value += 1`, `a[i] += 1`처럼 그냥 읽고 씁니다 (갱신이 사라짐). on: `v.get_lock()`처럼 각 갱신을 Value나 Array 자신의 잠금 안에서 합니다.</translation>
+    </message>
+    <message>
+        <source>Value and Array: shared memory</source>
+        <translation>Value와 Array: 공유 메모리</translation>
+    </message>
+    <message>
+        <source>Processes add 1 to a shared Value and to every element of a shared Array: without their locks updates are lost, each element by its own count; with them every total is exact.</source>
+        <translation>프로세스들이 공유 Value와 공유 Array의 모든 원소에 1을 더합니다: 잠금이 없으면 갱신이 사라지고 원소마다 사라진 수가 다르며, 잠금이 있으면 모든 합계가 정확합니다.</translation>
+    </message>
+    <message>
+        <source>The Value and each element of the Array</source>
+        <translation>Value와 Array의 각 원소</translation>
+    </message>
+    <message>
+        <source>total so far</source>
+        <translation>지금까지의 합계</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>no update lost</source>
+        <translation>사라진 갱신 없음</translation>
+    </message>
+    <message>
+        <source>Value: %L1 lost
+elements: %L2 to %L3 lost</source>
+        <translation>Value: %L1개 사라짐
+원소: %L2~%L3개 사라짐</translation>
+    </message>
+    <message>
+        <source>Value: expected %1 · got %2 · %3 updates lost</source>
+        <translation>Value: 기대값 %1 · 결과 %2 · 갱신 %3개 사라짐</translation>
+    </message>
+    <message>
+        <source>%1 of %2 elements reached %3</source>
+        <translation>원소 %2개 중 %1개가 %3에 도달</translation>
+    </message>
 </context>
 <context>
     <name>ProcViz::StatePalette</name>
