@@ -271,10 +271,9 @@ private Q_SLOTS:
         auto running = start(sender);
         FrameReader reader(channel.readEnd());
         QCOMPARE(nextMessage(reader), QByteArray("a"));
-        const auto typed = monotonicNowNs();
         QCOMPARE(::write(input.fds[1], "hello\n", 6), ssize_t(6));
+        // Before "b": the line did not wait for the next message's turn.
         QCOMPARE(nextMessage(reader), QByteArray("hello"));
-        QVERIFY2(elapsedMsSince(typed) < sendMs / 2, qPrintable(QString::number(elapsedMsSince(typed))));
         QCOMPARE(nextMessage(reader), QByteArray("b"));
         QCOMPARE(nextMessage(reader), QByteArray()); // end of file
         QCOMPARE(finish(running), EXIT_SUCCESS);
@@ -299,7 +298,8 @@ private Q_SLOTS:
         const auto typed = monotonicNowNs();
         QCOMPARE(::write(input.fds[1], "hello\n", 6), ssize_t(6));
         QCOMPARE(finish(running), EXIT_FAILURE);
-        QVERIFY(elapsedMsSince(typed) < sendMs / 2); // not at "b"'s turn
+        // Well before "b"'s turn: the failed write of the line ended it (a generous bound, not a timing claim).
+        QVERIFY(elapsedMsSince(typed) < sendMs / 2);
         QCOMPARE(sending.report->brokenPipe.load(), 1);
     }
 };
