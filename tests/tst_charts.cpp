@@ -4,12 +4,12 @@
 #include "cpuchart.h"
 #include "lanegraph.h"
 #include "livechart.h"
-#include "lockpanel.h"
 #include "model/runmodel.h"
 #include "progresschart.h"
-#include "semaphorepanel.h"
+#include "panels/samplelinepanel.h"
+#include "panels/timingpanel.h"
+#include "scenario/scenarioregistry.h"
 #include "statetimeline.h"
-#include "timingpanel.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -27,6 +27,13 @@ namespace {
 constexpr int Workers = 64;
 constexpr qint64 StepNs = 10'000'000; // 100 reports a second, the workers' own throttle
 constexpr qint64 Total = 1'000'000;
+
+const Scenario& scenario(const char* id)
+{
+    const Scenario* found = ScenarioRegistry::instance().find(QString::fromLatin1(id));
+    Q_ASSERT(found);
+    return *found;
+}
 
 /// A run of Workers processes that began long enough ago for every record below to be plausible.
 class SyntheticRun
@@ -200,8 +207,8 @@ void TestCharts::linesGrowWithTheFont()
 
 void TestCharts::panelsGrowWithTheFont()
 {
-    LockPanel lock;
-    SemaphorePanel semaphore;
+    SampleLinePanel lock(scenario("lock"));
+    SampleLinePanel semaphore(scenario("semaphore"));
     const double lockWidth = lock.plot()->graph(0)->pen().widthF();
     const double semaphoreWidth = semaphore.plot()->graph(0)->pen().widthF();
     lock.setFont(doubled(lock.font()));
@@ -307,8 +314,8 @@ void TestCharts::lockCallOutStaysInsideThePlot()
         QStringLiteral("lock"), {{QStringLiteral("workers"), 4}, {QStringLiteral("increments"), 100000}}, start);
     model.addRunSample(QStringLiteral("counter"), start + 100'000'000, 50000);
     model.setResult(QJsonObject {{QStringLiteral("counter"), 112152}, {QStringLiteral("lost"), 287848}}, {});
-    model.finish(start + 300'000'000, QStringLiteral("completed"));
-    LockPanel panel;
+    model.finish(start + 300'000'000, Outcome::Completed);
+    SampleLinePanel panel(scenario("lock"));
     panel.setFont(doubled(panel.font()));
     panel.setModel(&model);
     panel.refresh();
@@ -341,8 +348,8 @@ void TestCharts::timingLabelsNeverOverlap()
             {QStringLiteral("elapsed_s"), seconds}});
     }
     model.setResult(QJsonObject {{QStringLiteral("modes"), modes}}, {});
-    model.finish(start + 300'000'000, QStringLiteral("completed"));
-    TimingPanel panel;
+    model.finish(start + 300'000'000, Outcome::Completed);
+    TimingPanel panel(scenario("timing"));
     panel.setFont(doubled(panel.font()));
     panel.setModel(&model);
     panel.refresh();

@@ -157,7 +157,7 @@ private slots:
         m.applyRecord(sequential, finished(4545, 4545, 1, 40));
         m.setExited(sequential, StartNs + 41 * Ms, 0, std::nullopt, 0.04);
 
-        m.finish(StartNs + 60 * Ms, QStringLiteral("completed"));
+        m.finish(StartNs + 60 * Ms, Outcome::Completed);
         m.setResult({{QStringLiteral("answer"), 42}},
             {{QStringLiteral("ok"), true, QStringLiteral("fine")},
                 {QStringLiteral("bad"), false, QStringLiteral("not")}});

@@ -61,7 +61,7 @@ private Q_SLOTS:
     void lockOnIsExact()
     {
         const auto& model = run(lock("on", 20000));
-        QCOMPARE(model.outcome(), QString("completed"));
+        QCOMPARE(model.outcomeId(), QString("completed"));
         QCOMPARE(model.result()["counter"].toInteger(), 80000);
         QCOMPARE(model.result()["lost"].toInteger(), 0);
         QVERIFY(checkNamed(model, "counter_exact").passed);
@@ -70,7 +70,7 @@ private Q_SLOTS:
     void lockOffNeverGains()
     {
         const auto& model = run(lock("off", 20000));
-        QCOMPARE(model.outcome(), QString("completed"));
+        QCOMPARE(model.outcomeId(), QString("completed"));
         const auto counter = model.result()["counter"].toInteger();
         QVERIFY(counter > 0);
         QVERIFY(counter <= 80000); // updates can be lost, never invented
@@ -136,7 +136,7 @@ private Q_SLOTS:
     void robustLockSurvivesItsHolder()
     {
         const auto& model = run(lock("robust", 300000), killHolder());
-        QCOMPARE(model.outcome(), QString("completed"));
+        QCOMPARE(model.outcomeId(), QString("completed"));
         QVERIFY(model.result()["recovered"].toBool());
         const auto deadPid = model.result()["dead_holder_pid"].toInteger();
         const auto killed = std::find_if(
@@ -153,7 +153,7 @@ private Q_SLOTS:
     void plainLockDeadlocksWhenItsHolderDies()
     {
         const auto& model = run(lock("on", 300000), killHolder(1));
-        QCOMPARE(model.outcome(), QString("deadlock"));
+        QCOMPARE(model.outcomeId(), QString("deadlock"));
         const auto killed = std::find_if(
             model.workers().cbegin(), model.workers().cend(), [](const WorkerInfo& w) { return w.killedByUser; });
         QVERIFY(killed != model.workers().cend());

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/runcontroller.h"
+#include "scenario/parameter.h"
+#include "scenario/parametertable.h"
 #include "scenario/scenarioregistry.h"
 
 #include <QTest>
@@ -7,6 +9,22 @@
 #include <csignal>
 
 using namespace ProcViz;
+
+namespace {
+const auto Workers = IntParameter::integer("workers", 4, 1, 64, "Workers.");
+const auto Mode = TextParameter::choice("mode", QStringLiteral("on"), {QStringLiteral("on"), QStringLiteral("off")}, "Mode.");
+const auto Rounds = IntParameter::integer("rounds", 10, 1, 100, "Rounds, in no table below.");
+
+// A choice is a text and a count an integer: declaring either as the other does not compile.
+template<typename P>
+concept DeclaresChoices = requires { P::choice("x", QString(), QStringList(), ""); };
+template<typename P>
+concept DeclaresIntegers = requires { P::integer("x", 0, 0, 1, ""); };
+static_assert(DeclaresChoices<TextParameter> && !DeclaresChoices<IntParameter>);
+static_assert(DeclaresIntegers<IntParameter> && !DeclaresIntegers<TextParameter>);
+static_assert(std::same_as<decltype(Workers(QVariantMap())), qint64>);
+static_assert(std::same_as<decltype(Mode(QVariantMap())), QString>);
+} // namespace
 
 class TestParameters : public QObject
 {
@@ -24,6 +42,22 @@ private Q_SLOTS:
             // Every default must pass the scenario's own checks.
             QVERIFY2(RunController::check(scenario->id(), {}).isEmpty(), qPrintable(scenario->id()));
         }
+    }
+
+    void typedParametersReadTheirTable()
+    {
+        const ParameterTable table({Workers, Mode});
+        const auto resolved = table.resolve({{QStringLiteral("workers"), QStringLiteral("8")}});
+        QVERIFY(resolved.isValid());
+        QCOMPARE(Workers(resolved.values), 8);
+        QCOMPARE(Mode(resolved.values), QStringLiteral("on"));
+        // A parameter the table does not define is refused: not found among the values, and not accepted as
+        // input by name either.
+        QCOMPARE(Rounds.find(resolved.values), std::nullopt);
+        QVERIFY(!table.find(Rounds.name()));
+        const auto refused = table.resolve({{QStringLiteral("rounds"), 5}});
+        QVERIFY(!refused.isValid());
+        QVERIFY2(refused.error.contains(QLatin1String("rounds")), qPrintable(refused.error));
     }
 
     void defaultsAreFilledIn()

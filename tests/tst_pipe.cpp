@@ -32,7 +32,7 @@ private Q_SLOTS:
     void oneWayArrivesInOrderThenEndOfFile()
     {
         const auto& model = run(pipe("oneway", "one,two,three,four,five"));
-        QCOMPARE(model.outcome(), QString("completed"));
+        QCOMPARE(model.outcomeId(), QString("completed"));
         const QStringList expected {"one", "two", "three", "four", "five"};
         QCOMPARE(strings(model.result()["sent"]), expected);
         QCOMPARE(strings(model.result()["received"]), expected);
@@ -48,7 +48,7 @@ private Q_SLOTS:
     void pausesAreSleepingAndMessagesAreHandOffs()
     {
         const auto& model = run(pipe("oneway", "one,two,three,four", 100, 150));
-        QCOMPARE(model.outcome(), QString("completed"));
+        QCOMPARE(model.outcomeId(), QString("completed"));
         for (const auto& worker : model.workers()) {
             const double sleeping
                 = double(RunModel::workerTotals(worker, model.endNs())[size_t(WorkerState::Sleeping)]) / 1e6;
@@ -74,7 +74,7 @@ private Q_SLOTS:
     void duplexPeersGreetAndAnswer()
     {
         const auto& model = run(pipe("duplex", "hi,bye"));
-        QCOMPARE(model.outcome(), QString("completed"));
+        QCOMPARE(model.outcomeId(), QString("completed"));
         const auto received = model.result()["received"].toObject();
         QCOMPARE(received.size(), 2);
         for (const auto& worker : model.workers()) {
@@ -109,7 +109,7 @@ private Q_SLOTS:
         params.insert("count", count);
         const auto& model = run(params);
         const auto result = model.result();
-        QCOMPARE(model.outcome(), QString("completed"));
+        QCOMPARE(model.outcomeId(), QString("completed"));
         QCOMPARE(result["sent_count"].toInt(), count);
         QCOMPARE(result["received_count"].toInt(), count);
         QVERIFY(result["in_order"].toBool());
@@ -130,7 +130,7 @@ private Q_SLOTS:
         auto params = pipe("duplex", QString());
         params.insert("count", 20000);
         const auto& model = run(params);
-        QCOMPARE(model.outcome(), QString("completed"));
+        QCOMPARE(model.outcomeId(), QString("completed"));
         QCOMPARE(model.result()["received_count"].toInt(), 80000); // 2 × (20000 greetings + 20000 answers)
         QVERIFY(model.checks().first().passed);
     }

@@ -30,7 +30,7 @@ private Q_SLOTS:
     void pythonsDefaultChunksize()
     {
         const auto& model = run(pool(4, 40, 0));
-        QCOMPARE(model.outcome(), QString("completed"));
+        QCOMPARE(model.outcomeId(), QString("completed"));
         QCOMPARE(model.result()["chunksize"].toInt(), 3); // ceil(40 / 16)
         QCOMPARE(model.result()["chunks"].toInt(), 14);
         QCOMPARE(sum(model.result()["tasks_per_worker"].toObject()), 40);

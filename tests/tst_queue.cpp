@@ -36,7 +36,7 @@ private Q_SLOTS:
     void everyItemOnceAndInOrder()
     {
         const auto& model = run(queue(2, 3, 40, 2, 1, 2));
-        QCOMPARE(model.outcome(), QString("completed"));
+        QCOMPARE(model.outcomeId(), QString("completed"));
         const auto result = model.result();
         QCOMPARE(result["produced"].toInt(), 80);
         QCOMPARE(result["consumed"].toInt(), 80);
@@ -57,7 +57,7 @@ private Q_SLOTS:
     void pausesAreSleepingAndGetsAreHandOffs()
     {
         const auto& model = run(queue(1, 2, 4, 0, 100, 150));
-        QCOMPARE(model.outcome(), QString("completed"));
+        QCOMPARE(model.outcomeId(), QString("completed"));
         const auto perConsumer = model.result()["per_consumer"].toObject();
         for (const auto& worker : model.workers()) {
             const auto time = RunModel::workerTotals(worker, model.endNs());
@@ -88,7 +88,7 @@ private Q_SLOTS:
     void sentinelEndsEveryConsumer()
     {
         const auto& model = run(queue(1, 4, 3, 0));
-        QCOMPARE(model.outcome(), QString("completed"));
+        QCOMPARE(model.outcomeId(), QString("completed"));
         int passedOn = 0;
         for (const auto& event : model.events())
             passedOn += event.text.contains("sentinel and passed it on") ? 1 : 0;
@@ -135,7 +135,7 @@ private Q_SLOTS:
     {
         // Worker 1 is the only consumer: the producer then waits for a free slot in a full queue forever.
         const auto& model = run(queue(1, 1, 200, 2, 5, 50), killAt("1@0.3", 1));
-        QCOMPARE(model.outcome(), QString("deadlock"));
+        QCOMPARE(model.outcomeId(), QString("deadlock"));
         QVERIFY2(model.cause().contains("consumer"), qPrintable(model.cause()));
         QCOMPARE(model.workers().at(1).signal, std::optional<int>(SIGKILL));
         QVERIFY(model.workers().at(1).killedByUser);
@@ -144,7 +144,7 @@ private Q_SLOTS:
     void killedConsumerLeavesTheRestToOthers()
     {
         const auto& model = run(queue(1, 2, 60, 2, 5, 20), killAt("1@0.2", 1));
-        QCOMPARE(model.outcome(), QString("completed"));
+        QCOMPARE(model.outcomeId(), QString("completed"));
         QCOMPARE(model.workers().at(1).signal, std::optional<int>(SIGKILL));
         QCOMPARE(model.result()["duplicated"].toInt(), 0);
         QVERIFY(model.result()["in_order"].toBool());

@@ -32,7 +32,7 @@ private Q_SLOTS:
     void permitsBoundTheHolders()
     {
         const auto& model = run(semaphore(6, 2, 300));
-        QCOMPARE(model.outcome(), QString("completed"));
+        QCOMPARE(model.outcomeId(), QString("completed"));
         // With 6 workers queueing for 2 permits held 300 ms each, both permits are in use together.
         QCOMPARE(model.result()["max_concurrent"].toInt(), 2);
         QVERIFY(model.checks().first().passed);
@@ -73,7 +73,7 @@ private Q_SLOTS:
             *FaultAction::parse(FaultAction::Kind::Kill, u"holder@0.4", &error)};
         options.watchdogSeconds = 1;
         const auto& model = run(semaphore(4, 2, 5000), options);
-        QCOMPARE(model.outcome(), QString("deadlock"));
+        QCOMPARE(model.outcomeId(), QString("deadlock"));
         QVERIFY2(model.cause().contains("died holding their permits"), qPrintable(model.cause()));
         int killed = 0;
         for (const auto& worker : model.workers())

@@ -104,7 +104,7 @@ void TestTimeline::lockLanesShowTheMeasuredMix()
     RunController controller;
     controller.setWorkerProgram(QStringLiteral(PROCVIZ_WORKER_PATH));
     const RunModel& model = runScenario(controller, "lock", {{"workers", 4}, {"increments", 20000}, {"lock", "on"}});
-    QCOMPARE(model.outcome(), QStringLiteral("completed"));
+    QCOMPARE(model.outcomeId(), QStringLiteral("completed"));
     StateTimeline timeline;
     timeline.setHandoffsShown(false); // pixels of the bars only
     showChart(timeline, model);
@@ -146,7 +146,7 @@ void TestTimeline::queueHandoffsAreArrows()
     RunController controller;
     controller.setWorkerProgram(QStringLiteral(PROCVIZ_WORKER_PATH));
     const RunModel& model = runScenario(controller, "queue", {{"items", 3}, {"produce-ms", 50}, {"consume-ms", 80}});
-    QCOMPARE(model.outcome(), QStringLiteral("completed"));
+    QCOMPARE(model.outcomeId(), QStringLiteral("completed"));
     QVERIFY(model.handoffs().size() >= 3);
     StateTimeline timeline;
     showChart(timeline, model);
@@ -173,7 +173,7 @@ void TestTimeline::poolTasksAreTold()
     RunController controller;
     controller.setWorkerProgram(QStringLiteral(PROCVIZ_WORKER_PATH));
     const RunModel& model = runScenario(controller, "pool", {{"workers", 2}, {"tasks", 8}, {"trials", 2000000}});
-    QCOMPARE(model.outcome(), QStringLiteral("completed"));
+    QCOMPARE(model.outcomeId(), QStringLiteral("completed"));
     StateTimeline timeline;
     showChart(timeline, model);
     const TimelinePlottable& lanes = *timeline.lanes();

@@ -56,7 +56,7 @@ private Q_SLOTS:
         QFETCH(int, lanesPerProcess);
         const auto& model = run(timing(mode));
 
-        QCOMPARE(model.outcome(), QStringLiteral("completed"));
+        QCOMPARE(model.outcomeId(), QStringLiteral("completed"));
         QCOMPARE(model.workers().size(), processes);
         QSet<qint64> pids, tids;
         for (const auto& worker : model.workers()) {
@@ -130,7 +130,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return !m_controller.model().workers().isEmpty(); }, 10000));
         m_controller.stop();
         QVERIFY(finished.wait(10000));
-        QCOMPARE(m_controller.model().outcome(), QStringLiteral("stopped"));
+        QCOMPARE(m_controller.model().outcomeId(), QStringLiteral("stopped"));
         QCOMPARE(m_controller.model().phases().size(), 1);
         const auto checks = m_controller.model().checks();
         QVERIFY(!checks.isEmpty());

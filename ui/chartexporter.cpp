@@ -14,13 +14,13 @@ QImage ChartExporter::toImage(QCustomPlot* plot, double scale)
 
 bool ChartExporter::savePng(QCustomPlot* plot, const QString& path, double scale, QString* error)
 {
-    return writePngFile(toImage(plot, scale), path, error);
+    return ExportFile::writePng(toImage(plot, scale), path, error);
 }
 
 bool ChartExporter::savePdf(QCustomPlot* plot, const QString& path, const QString& title, QString* error)
 {
     const QSize size = plot->size();
-    return writePdfFile(
+    return ExportFile::writePdf(
         path, QSizeF(size), plot->logicalDpiY(), title,
         [&](QCPPainter& painter) { plot->toPainter(&painter, size.width(), size.height()); }, error);
 }

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartspage.h"
 
-#include "chatpanel.h"
 #include "cpuchart.h"
 #include "followstate.h"
+#include "panelregistry.h"
 #include "progresschart.h"
-#include "scenariopanels.h"
+#include "scenario/scenarioregistry.h"
+#include "scenariopanel.h"
 #include "statetimeline.h"
 
 #include <QEvent>
@@ -80,7 +81,12 @@ void ChartsPage::retranslate()
     m_timelineTitle->setText(tr("What each worker is doing (click a lane to select it)"));
     m_cpuTitle->setText(tr("CPU per process"));
     if (m_scenarioTitle)
-        m_scenarioTitle->setText(scenarioPanelTitle(m_scenarioId));
+        m_scenarioTitle->setText(scenarioPanelTitle());
+}
+
+QString ChartsPage::scenarioPanelTitle() const
+{
+    return m_scenarioPanel ? ScenarioPanel::scenarioText(m_panelSpec.title) : QString();
 }
 
 QWidget* ChartsPage::titled(QLabel** title, QWidget* chart, QWidget* parent)
@@ -107,16 +113,8 @@ void ChartsPage::setModel(const RunModel* model)
     m_progress->setModel(model);
     m_timeline->setModel(model);
     m_cpu->setModel(model);
-    forEachPanel(
-        [model](LiveChart* chart) { chart->setModel(model); }, [model](ChatPanel* chat) { chat->setModel(model); });
-}
-
-void ChartsPage::forEachPanel(const std::function<void(LiveChart*)>& chart, const std::function<void(ChatPanel*)>& chat)
-{
-    if (auto* live = qobject_cast<LiveChart*>(m_scenarioPanel))
-        chart(live);
-    else if (auto* panel = qobject_cast<ChatPanel*>(m_scenarioPanel))
-        chat(panel);
+    if (m_scenarioPanel)
+        m_scenarioPanel->setModel(model);
 }
 
 void ChartsPage::setScenario(const QString& id)
@@ -124,25 +122,24 @@ void ChartsPage::setScenario(const QString& id)
     delete m_scenarioBox;
     m_scenarioBox = nullptr;
     m_scenarioTitle = nullptr;
+    m_scenarioPanel = nullptr;
     m_scenarioId = id;
-    m_scenarioPanel = createScenarioPanel(id, this);
+    const auto* scenario = ScenarioRegistry::instance().find(id);
+    m_panelSpec = scenario ? scenario->panel() : PanelSpec();
+    m_scenarioPanel = scenario ? PanelRegistry::instance().create(*scenario, this) : nullptr;
     if (!m_scenarioPanel) {
         m_grid->addWidget(m_cpu->parentWidget(), 1, 0, 1, 2);
+        Q_EMIT scenarioChanged(id);
         return;
     }
-    forEachPanel(
-        [this](LiveChart* chart) {
-            chart->setFollowState(m_follow);
-            chart->setModel(m_model);
-        },
-        [this](ChatPanel* chat) {
-            chat->setModel(m_model);
-            connect(chat, &ChatPanel::lineEntered, this, &ChartsPage::chatLineEntered);
-        });
+    m_scenarioPanel->setFollowState(m_follow);
+    m_scenarioPanel->setModel(m_model);
+    m_scenarioPanel->setInputSink([this](const QString& line) { Q_EMIT inputEntered(line); });
     m_grid->addWidget(m_cpu->parentWidget(), 1, 0);
-    m_scenarioBox = titled(&m_scenarioTitle, m_scenarioPanel, this);
-    m_scenarioTitle->setText(scenarioPanelTitle(id));
+    m_scenarioBox = titled(&m_scenarioTitle, m_scenarioPanel->widget(), this);
+    m_scenarioTitle->setText(scenarioPanelTitle());
     m_grid->addWidget(m_scenarioBox, 1, 1);
+    Q_EMIT scenarioChanged(id);
 }
 
 void ChartsPage::restart()
@@ -151,7 +148,8 @@ void ChartsPage::restart()
     m_progress->clear();
     m_timeline->restart();
     m_cpu->restart();
-    forEachPanel([](LiveChart* chart) { chart->restart(); }, [](ChatPanel* chat) { chat->restart(); });
+    if (m_scenarioPanel)
+        m_scenarioPanel->restart();
 }
 
 void ChartsPage::refresh()
@@ -159,7 +157,8 @@ void ChartsPage::refresh()
     m_progress->refresh();
     m_timeline->refresh();
     m_cpu->refresh();
-    forEachPanel([](LiveChart* chart) { chart->refresh(); }, [](ChatPanel* chat) { chat->refresh(); });
+    if (m_scenarioPanel)
+        m_scenarioPanel->refresh();
 }
 
 void ChartsPage::setPaused(bool paused)

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QWidget>
+#include "scenario/panelspec.h"
 
-#include <functional>
+#include <QWidget>
 
 class QGridLayout;
 class QLabel;
@@ -11,12 +11,11 @@ class QPushButton;
 
 namespace ProcViz {
 
-class ChatPanel;
 class CpuChart;
 class FollowState;
-class LiveChart;
 class ProgressChart;
 class RunModel;
+class ScenarioPanel;
 class StateTimeline;
 
 /// The live charts of a run: progress and state timeline on top, CPU and the scenario's own chart below,
@@ -28,8 +27,9 @@ public:
     explicit ChartsPage(QWidget* parent = nullptr);
 
     void setModel(const RunModel* model);
-    /// Swaps the scenario's own chart (none for a scenario without one).
+    /// Swaps the scenario's own chart (none for a scenario without one, or for an unknown id).
     void setScenario(const QString& id);
+    QString scenarioId() const { return m_scenarioId; }
     void restart(); ///< a run begins
     void refresh(); ///< take in everything now (when a run ends)
     void setPaused(bool paused);
@@ -37,19 +37,23 @@ public:
     ProgressChart* progress() const { return m_progress; }
     StateTimeline* timeline() const { return m_timeline; }
     CpuChart* cpu() const { return m_cpu; }
-    QWidget* scenarioPanel() const { return m_scenarioPanel; }
+    /// The scenario's own chart, nullptr when it has none.
+    ScenarioPanel* scenarioPanel() const { return m_scenarioPanel; }
+    /// Its heading, translated; empty without a panel.
+    QString scenarioPanelTitle() const;
     FollowState* follow() const { return m_follow; }
 
 Q_SIGNALS:
-    /// A line typed into the pipe scenario's chat box.
-    void chatLineEntered(const QString& line);
+    /// The scenario's panel is in place (or gone): setScenario() has done its work.
+    void scenarioChanged(const QString& id);
+    /// A line the user typed into the scenario's panel for the run (the pipe's chat box).
+    void inputEntered(const QString& line);
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     void retranslate();
-    void forEachPanel(const std::function<void(LiveChart*)>& chart, const std::function<void(ChatPanel*)>& chat);
     /// @p chart under a bold title label, which is stored in @p title for retranslate() to fill in.
     static QWidget* titled(QLabel** title, QWidget* chart, QWidget* parent);
 
@@ -60,9 +64,10 @@ private:
     ProgressChart* m_progress = nullptr;
     StateTimeline* m_timeline = nullptr;
     CpuChart* m_cpu = nullptr;
-    QWidget* m_scenarioPanel = nullptr;
+    ScenarioPanel* m_scenarioPanel = nullptr; ///< owned by m_scenarioBox
     QWidget* m_scenarioBox = nullptr;
     QString m_scenarioId;
+    PanelSpec m_panelSpec;
     QLabel* m_progressTitle = nullptr;
     QLabel* m_timelineTitle = nullptr;
     QLabel* m_cpuTitle = nullptr;

@@ -2,7 +2,6 @@
 #include "cpuchart.h"
 
 #include "model/runmodel.h"
-#include "modelabel.h"
 #include "statepalette.h"
 
 #include <qcustomplot.h>
@@ -44,8 +43,7 @@ bool CpuChart::updateFromModel()
         Series series;
         series.workerId = int(i);
         series.graph = plot()->addGraph();
-        series.graph->setName(
-            tr("%1 · PID %2").arg(workerLabel(workers[i].role, workers[i].index)).arg(workers[i].pid));
+        series.graph->setName(tr("%1 · PID %2").arg(workerName(workers[i])).arg(workers[i].pid));
         m_series.push_back(series);
     }
     if (added)

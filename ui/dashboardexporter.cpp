@@ -32,14 +32,14 @@ QImage DashboardExporter::toImage(const QSize& size) const
 
 bool DashboardExporter::savePng(const QString& path, const QSize& size, QString* error) const
 {
-    return writePngFile(toImage(size), path, error);
+    return ExportFile::writePng(toImage(size), path, error);
 }
 
 bool DashboardExporter::savePdf(const QString& path, const QString& title, QString* error) const
 {
     const QSizeF window = m_dashboard->size();
     const QSizeF page(window.width(), window.height() + headerHeight(window.width()));
-    return writePdfFile(
+    return ExportFile::writePdf(
         path, page, m_dashboard->logicalDpiY(), title,
         [&](QCPPainter& painter) {
             painter.fillRect(QRectF(QPointF(), page), m_dashboard->palette().color(QPalette::Window));

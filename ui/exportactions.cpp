@@ -9,12 +9,9 @@
 #include "export/jsonexporter.h"
 #include "export/traceexporter.h"
 #include "exportsizedialog.h"
-#include "livechart.h"
-#include "mainwindow.h"
-#include "parameterform.h"
+#include "engine/runcontroller.h"
 #include "progresschart.h"
-#include "scenariolist.h"
-#include "scenariopanels.h"
+#include "scenariopanel.h"
 #include "statetimeline.h"
 
 #include <QActionGroup>
@@ -26,7 +23,6 @@
 #include <QMenu>
 #include <QPointer>
 #include <QStandardPaths>
-#include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
 #include <qcustomplot.h>
@@ -60,33 +56,40 @@ QString startFolder()
 }
 } // namespace
 
-ExportActions::ExportActions(MainWindow* window)
-    : QObject(window)
-    , m_window(window)
+ExportActions::ExportActions(Context context, QObject* parent)
+    : QObject(parent)
+    , m_context(std::move(context))
     , m_lastFolder(startFolder())
-    , m_chooseFile([window](const QString& caption, const QString& suggested, const QString& filter) {
-        return QFileDialog::getSaveFileName(window, caption, suggested, filter);
+    , m_chooseFile([dashboard = m_context.dashboard](
+                       const QString& caption, const QString& suggested, const QString& filter) {
+        return QFileDialog::getSaveFileName(dashboard, caption, suggested, filter);
     })
 {
+    Q_ASSERT(m_context.dashboard && m_context.charts && m_context.controller);
     createActions();
     retranslate();
-    const RunController* controller = &window->controller();
+    const RunController* controller = m_context.controller;
     connect(controller, &RunController::started, this, &ExportActions::updateActions);
     connect(controller, &RunController::finished, this, &ExportActions::updateActions);
     connect(controller, &RunController::failed, this, &ExportActions::updateActions);
-    // Connected after the window's own handler, which makes the new scenario's panel: it is there by now.
-    connect(window->scenarioList(), &ScenarioList::scenarioSelected, this, &ExportActions::attachChartMenus);
+    // The new scenario's panel is in place when the charts say so.
+    connect(m_context.charts, &ChartsPage::scenarioChanged, this, &ExportActions::attachChartMenus);
     attachChartMenus();
     updateActions();
-    window->installEventFilter(this);
+    m_context.dashboard->installEventFilter(this);
 }
 
 bool ExportActions::eventFilter(QObject* watched, QEvent* event)
 {
     // Whoever installs a new translator, the window is told; the menus follow without being asked.
-    if (watched == m_window && event->type() == QEvent::LanguageChange)
+    if (watched == m_context.dashboard && event->type() == QEvent::LanguageChange)
         retranslate();
     return false;
+}
+
+QString ExportActions::scenarioId() const
+{
+    return m_context.charts->scenarioId();
 }
 
 QAction* ExportActions::addAction(QMenu* menu, const char* objectName, void (ExportActions::*slot)())
@@ -98,7 +101,7 @@ QAction* ExportActions::addAction(QMenu* menu, const char* objectName, void (Exp
 
 void ExportActions::createActions()
 {
-    m_fileMenu = new QMenu(m_window);
+    m_fileMenu = new QMenu(m_context.dashboard);
     m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
     m_exportMenu = m_fileMenu->addMenu(QString());
     m_exportMenu->setObjectName(QStringLiteral("exportMenu"));
@@ -142,7 +145,7 @@ void ExportActions::createActions()
     m_runExports[0].action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
 
     m_fileMenu->addSeparator();
-    m_quit = m_fileMenu->addAction(QString(), m_window, &QWidget::close);
+    m_quit = m_fileMenu->addAction(QString(), m_context.dashboard, &QWidget::close);
     m_quit->setObjectName(QStringLiteral("quit"));
     m_quit->setShortcut(QKeySequence::Quit);
 }
@@ -183,7 +186,7 @@ void ExportActions::setExportSize(const QSize& size)
 
 void ExportActions::chooseCustomSize()
 {
-    if (const auto size = ExportSizeDialog::ask(m_exportSize, m_window))
+    if (const auto size = ExportSizeDialog::ask(m_exportSize, m_context.dashboard))
         setExportSize(*size);
     else
         retranslate(); // puts the check mark back on the size in use
@@ -233,7 +236,7 @@ void ExportActions::retranslate()
 
 void ExportActions::updateActions()
 {
-    const auto& controller = m_window->controller();
+    const auto& controller = *m_context.controller;
     const auto& model = controller.model();
     const bool ended = !controller.isRunning() && !model.scenarioId().isEmpty() && model.endNs() >= 0;
     for (const auto& format : std::as_const(m_runExports)) {
@@ -250,15 +253,14 @@ void ExportActions::updateActions()
 
 ExportHeader ExportActions::header() const
 {
-    const auto* form = m_window->parameterForm();
-    return ExportHeader::describe(
-        m_window->scenarioId(), form ? form->values() : QVariantMap(), m_window->controller().model());
+    return ExportHeader::describe(scenarioId(), m_context.parameters ? m_context.parameters() : QVariantMap(),
+        m_context.controller->model());
 }
 
 QImage ExportActions::dashboardImage(const QSize& size) const
 {
-    m_window->charts()->refresh();
-    return DashboardExporter(m_window, header().html(m_window->palette())).toImage(size);
+    m_context.charts->refresh();
+    return DashboardExporter(m_context.dashboard, header().html(m_context.dashboard->palette())).toImage(size);
 }
 
 bool ExportActions::saveDashboard(const QString& path, const QSize& size, QString* error) const
@@ -268,17 +270,15 @@ bool ExportActions::saveDashboard(const QString& path, const QSize& size, QStrin
 
 bool ExportActions::writeDashboard(const QString& path, Format format, const QSize& size, QString* error) const
 {
-    m_window->charts()->refresh();
+    m_context.charts->refresh();
     const ExportHeader text = header();
-    const DashboardExporter exporter(m_window, text.html(m_window->palette()));
+    const DashboardExporter exporter(m_context.dashboard, text.html(m_context.dashboard->palette()));
     return format == Format::Pdf ? exporter.savePdf(path, text.title(), error) : exporter.savePng(path, size, error);
 }
 
 QCustomPlot* ExportActions::plot(Chart chart) const
 {
-    const auto* charts = m_window->charts();
-    if (!charts)
-        return nullptr;
+    const auto* charts = m_context.charts;
     switch (chart) {
     case Chart::Progress:
         return charts->progress()->plot();
@@ -287,9 +287,7 @@ QCustomPlot* ExportActions::plot(Chart chart) const
     case Chart::Cpu:
         return charts->cpu()->plot();
     case Chart::Scenario:
-        if (const auto* live = qobject_cast<LiveChart*>(charts->scenarioPanel()))
-            return live->plot();
-        return nullptr;
+        return charts->scenarioPanel() ? charts->scenarioPanel()->plot() : nullptr;
     }
     return nullptr;
 }
@@ -319,7 +317,7 @@ QString ExportActions::chartTitle(Chart chart) const
     case Chart::Cpu:
         return tr("CP&U chart");
     case Chart::Scenario:
-        if (const QString panel = scenarioPanelTitle(m_window->scenarioId()); !panel.isEmpty())
+        if (const QString panel = m_context.charts->scenarioPanelTitle(); !panel.isEmpty())
             return tr("Scenario c&hart: %1").arg(panel);
         return tr("Scenario's own c&hart");
     }
@@ -358,13 +356,13 @@ void ExportActions::attachChartMenus()
 {
     // Every chart, including a scenario panel made since the last look, gets Save / Copy on a right click.
     static const char* const attached = "procvizChartMenu";
-    for (auto* chartPlot : m_window->findChildren<QCustomPlot*>()) {
+    for (auto* chartPlot : m_context.dashboard->findChildren<QCustomPlot*>()) {
         if (chartPlot->property(attached).toBool())
             continue;
         chartPlot->setProperty(attached, true);
         chartPlot->setContextMenuPolicy(Qt::CustomContextMenu);
         connect(chartPlot, &QWidget::customContextMenuRequested, this, [this, chartPlot](const QPoint& pos) {
-            auto* menu = createChartMenu(chartPlot, m_window);
+            auto* menu = createChartMenu(chartPlot, m_context.dashboard);
             menu->setAttribute(Qt::WA_DeleteOnClose);
             menu->popup(chartPlot->mapToGlobal(pos));
         });
@@ -398,7 +396,7 @@ QString ExportActions::chooseFile(const QString& caption, const QString& scenari
 
 void ExportActions::exportDashboardPng()
 {
-    const QString path = chooseFile(tr("Export the dashboard as PNG"), m_window->scenarioId(), QString(),
+    const QString path = chooseFile(tr("Export the dashboard as PNG"), scenarioId(), QString(),
         QStringLiteral("png"), tr("PNG image (*.png)"));
     if (path.isEmpty())
         return;
@@ -408,7 +406,7 @@ void ExportActions::exportDashboardPng()
 
 void ExportActions::exportDashboardPdf()
 {
-    const QString path = chooseFile(tr("Export the dashboard as PDF"), m_window->scenarioId(), QString(),
+    const QString path = chooseFile(tr("Export the dashboard as PDF"), scenarioId(), QString(),
         QStringLiteral("pdf"), tr("PDF document (*.pdf)"));
     if (path.isEmpty())
         return;
@@ -419,15 +417,13 @@ void ExportActions::exportDashboardPdf()
 void ExportActions::copyDashboard()
 {
     QGuiApplication::clipboard()->setImage(dashboardImage(m_exportSize));
-    m_window->statusBar()->showMessage(
-        tr("The dashboard is on the clipboard (%1 × %2)").arg(m_exportSize.width()).arg(m_exportSize.height()),
-        StatusMessageMs);
+    showStatus(tr("The dashboard is on the clipboard (%1 × %2)").arg(m_exportSize.width()).arg(m_exportSize.height()));
 }
 
 double ExportActions::chartScale() const
 {
     // Charts come out at the dashboard export's scale: the same lecture-note resolution for both.
-    return std::max(1.0, double(m_exportSize.width()) / std::max(1, m_window->width()));
+    return std::max(1.0, double(m_exportSize.width()) / std::max(1, m_context.dashboard->width()));
 }
 
 void ExportActions::exportChart(QCustomPlot* chartPlot, const QString& key, const QString& title, bool pdf)
@@ -435,11 +431,11 @@ void ExportActions::exportChart(QCustomPlot* chartPlot, const QString& key, cons
     if (!chartPlot)
         return;
     const QString path = chooseFile(pdf ? tr("Save the chart as PDF") : tr("Save the chart as PNG"),
-        m_window->scenarioId(), key, pdf ? QStringLiteral("pdf") : QStringLiteral("png"),
+        scenarioId(), key, pdf ? QStringLiteral("pdf") : QStringLiteral("png"),
         pdf ? tr("PDF document (*.pdf)") : tr("PNG image (*.png)"));
     if (path.isEmpty())
         return;
-    m_window->charts()->refresh();
+    m_context.charts->refresh();
     QString plainTitle = title;
     plainTitle.remove(QLatin1Char('&'));
     QString error;
@@ -453,16 +449,15 @@ void ExportActions::copyChart(QCustomPlot* chartPlot)
 {
     if (!chartPlot)
         return;
-    m_window->charts()->refresh();
+    m_context.charts->refresh();
     const QImage image = ChartExporter::toImage(chartPlot, chartScale());
     QGuiApplication::clipboard()->setImage(image);
-    m_window->statusBar()->showMessage(
-        tr("The chart is on the clipboard (%1 × %2)").arg(image.width()).arg(image.height()), StatusMessageMs);
+    showStatus(tr("The chart is on the clipboard (%1 × %2)").arg(image.width()).arg(image.height()));
 }
 
 void ExportActions::exportRun(const RunExport& format)
 {
-    const auto& model = m_window->controller().model();
+    const auto& model = m_context.controller->model();
     const QString filter = format.suffix == QLatin1String("csv") ? tr("CSV table (*.csv)")
         : format.suffix == QLatin1String("json")                 ? tr("JSON document (*.json)")
                                                                  : tr("Chrome trace (*.json)");
@@ -484,7 +479,13 @@ void ExportActions::report(bool ok, const QString& path, const QString& error)
         m_showingError = false;
         Q_EMIT errorChanged({});
     }
-    m_window->statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), StatusMessageMs);
+    showStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void ExportActions::showStatus(const QString& message) const
+{
+    if (m_context.showStatus)
+        m_context.showStatus(message, StatusMessageMs);
 }
 
 } // namespace ProcViz

@@ -20,7 +20,8 @@ class QToolBar;
 
 namespace ProcViz {
 
-class MainWindow;
+class ChartsPage;
+class RunController;
 class RunModel;
 
 /// The window's File menu and its Export submenu, the toolbar's Export button and the charts' context menus:
@@ -44,8 +45,20 @@ public:
     static constexpr std::array<Chart, 4> Charts {Chart::Progress, Chart::Timeline, Chart::Cpu, Chart::Scenario};
     static constexpr QSize DefaultExportSize {1920, 1080};
 
-    /// Make it once the window's widgets are there: it follows the scenario list and hooks up the charts.
-    explicit ExportActions(MainWindow* window);
+    /// What the exports work from: the window is reached through these and nothing else.
+    struct Context
+    {
+        /// What a dashboard picture shows (the window): its size, palette and charts; the dialogs' and
+        /// menus' parent, and closed by Quit.
+        QWidget* dashboard = nullptr;
+        ChartsPage* charts = nullptr; ///< the charts saved one by one, and the scenario shown
+        const RunController* controller = nullptr; ///< the last run, and when one starts and ends
+        std::function<QVariantMap()> parameters; ///< the form's values: what a run would use
+        std::function<void(const QString& message, int timeoutMs)> showStatus; ///< a passing message
+    };
+
+    /// Make it once the window's widgets are there: it follows the charts' scenario and hooks up the charts.
+    explicit ExportActions(Context context, QObject* parent = nullptr);
 
     QMenu* fileMenu() const { return m_fileMenu; }
     QMenu* exportMenu() const { return m_exportMenu; }
@@ -132,8 +145,11 @@ private:
     QString chartTitle(Chart chart) const;
     double chartScale() const;
     void report(bool ok, const QString& path, const QString& error);
+    void showStatus(const QString& message) const;
 
-    MainWindow* m_window;
+    QString scenarioId() const;
+
+    Context m_context;
     QSize m_exportSize = DefaultExportSize;
     QString m_lastFolder;
     FileChooser m_chooseFile;

@@ -4,7 +4,6 @@
 #include "export/atomicfile.h"
 
 #include <QBuffer>
-#include <QCoreApplication>
 #include <QImage>
 #include <QImageWriter>
 #include <QPdfWriter>
@@ -12,14 +11,12 @@
 
 namespace ProcViz {
 
-namespace {
-QString cannotWrite(const QString& path, const QString& reason)
+QString ExportFile::cannotWrite(const QString& path, const QString& reason)
 {
-    return QCoreApplication::translate("ProcViz::Export", "Cannot write '%1': %2").arg(path, reason);
+    return tr("Cannot write '%1': %2").arg(path, reason);
 }
-} // namespace
 
-bool writePngFile(const QImage& image, const QString& path, QString* error)
+bool ExportFile::writePng(const QImage& image, const QString& path, QString* error)
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -32,7 +29,7 @@ bool writePngFile(const QImage& image, const QString& path, QString* error)
     return writeFileAtomically(path, buffer.data(), error);
 }
 
-bool writePdfFile(const QString& path, const QSizeF& pageSize, int dpi, const QString& title,
+bool ExportFile::writePdf(const QString& path, const QSizeF& pageSize, int dpi, const QString& title,
     const std::function<void(QCPPainter&)>& paint, QString* error)
 {
     QBuffer buffer;
@@ -50,8 +47,7 @@ bool writePdfFile(const QString& path, const QSizeF& pageSize, int dpi, const QS
         QCPPainter painter;
         if (!painter.begin(&writer)) {
             if (error)
-                *error
-                    = cannotWrite(path, QCoreApplication::translate("ProcViz::Export", "the PDF could not be started"));
+                *error = cannotWrite(path, tr("the PDF could not be started"));
             return false;
         }
         painter.setMode(QCPPainter::pmVectorized);

@@ -65,23 +65,7 @@ QString ExportHeader::parametersLine(const Scenario* scenario, const QVariantMap
 
 QString ExportHeader::outcomeLine(const RunModel& model)
 {
-    const double seconds = double(model.endNs()) / 1e9;
-    const QString& outcome = model.outcome();
-    if (model.endNs() < 0)
-        return tr("Running: the checks appear when the run ends.");
-    if (outcome == QLatin1String("completed"))
-        return tr("Run completed in %1 s.").arg(seconds, 0, 'f', 2);
-    QString line;
-    if (outcome == QLatin1String("stopped"))
-        line = tr("Stopped after %1 s.").arg(seconds, 0, 'f', 2);
-    else if (outcome == QLatin1String("deadlock"))
-        line = tr("Ended by the watchdog after %1 s: deadlock.").arg(seconds, 0, 'f', 2);
-    else if (outcome == QLatin1String("limit"))
-        line = tr("Ended at a limit after %1 s.").arg(seconds, 0, 'f', 2);
-    else
-        line = tr("The run failed.");
-    // What the engine could see (the dead lock holder, the limit passed) is what the handout must explain.
-    return model.cause().isEmpty() ? line : line + QLatin1Char(' ') + model.cause();
+    return OutcomeText::sentence(model);
 }
 
 QString ExportHeader::html(const QPalette& palette) const

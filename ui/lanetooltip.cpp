@@ -3,27 +3,33 @@
 
 #include "handoffarrows.h"
 #include "model/runmodel.h"
-#include "modelabel.h"
+#include "scenario/scenarioregistry.h"
 #include "statepalette.h"
 #include "timelineplottable.h"
-
-#include <QCoreApplication>
 
 #include <algorithm>
 #include <cmath>
 
-namespace ProcViz::LaneToolTip {
+namespace ProcViz {
 
 namespace {
 constexpr double HandoffReachPixels = 6;
+} // namespace
 
-QString lasting(qint64 ns, bool open)
+QString LaneToolTip::workerName(const RunModel& model, const WorkerInfo& worker, bool brief)
 {
-    return open ? QCoreApplication::translate("ProcViz::StateTimeline", "%1 so far").arg(duration(ns)) : duration(ns);
+    const auto* scenario = ScenarioRegistry::instance().find(model.scenarioId());
+    return scenario ? scenario->roleLabel(worker.role, worker.index, brief)
+                    : worker.role + QLatin1Char(' ') + QString::number(worker.index);
+}
+
+QString LaneToolTip::lasting(qint64 ns, bool open)
+{
+    return open ? tr("%1 so far").arg(duration(ns)) : duration(ns);
 }
 
 /// "mixed 8.9 ms: holding 24 %, waiting 70 %, running 6 %", largest share first.
-QString mixText(const StateShares& shares)
+QString LaneToolTip::mixText(const StateShares& shares)
 {
     double total = 0;
     for (double share : shares)
@@ -38,16 +44,16 @@ QString mixText(const StateShares& shares)
     for (int state : std::as_const(order)) {
         const auto percent = std::lround(100 * shares[size_t(state)] / total);
         if (percent > 0)
-            parts.append(QCoreApplication::translate("ProcViz::StateTimeline", "%1 %2 %")
+            parts.append(tr("%1 %2 %")
                              .arg(StatePalette::stateLabel(WorkerState(state)))
                              .arg(percent));
     }
-    return QCoreApplication::translate("ProcViz::StateTimeline", "mixed %1: %2")
-        .arg(duration(qint64(total)), parts.join(QCoreApplication::translate("ProcViz::StateTimeline", ", ")));
+    return tr("mixed %1: %2")
+        .arg(duration(qint64(total)), parts.join(tr(", ")));
 }
 
 /// The state drawn at @p t on a lane that began at @p laneBegin: the engine's, the tail, or what was reported.
-QString stateText(const RunModel& model, const TimelinePlottable& lanes, int row, const WorkerInfo& worker,
+QString LaneToolTip::stateText(const RunModel& model, const TimelinePlottable& lanes, int row, const WorkerInfo& worker,
     const Lane* lane, qint64 t0, qint64 t1)
 {
     const qint64 t = (t0 + t1) / 2;
@@ -57,11 +63,11 @@ QString stateText(const RunModel& model, const TimelinePlottable& lanes, int row
         const qint64 begin = std::max(seen.beginNs, laneBegin);
         const qint64 end = seen.endNs < 0 ? nowNs : seen.endNs;
         if (t >= begin && t < end)
-            return QCoreApplication::translate("ProcViz::StateTimeline", "%1 · %2")
+            return tr("%1 · %2")
                 .arg(StatePalette::stateLabel(seen.state), lasting(end - begin, seen.endNs < 0));
     }
     if (!worker.isAlive() && t >= worker.endNs)
-        return QCoreApplication::translate("ProcViz::StateTimeline", "joined: %1")
+        return tr("joined: %1")
             .arg(TimelinePlottable::exitText(worker));
     if (!lane)
         return {};
@@ -79,41 +85,40 @@ QString stateText(const RunModel& model, const TimelinePlottable& lanes, int row
     const StateInterval& one = *under.first();
     if (one.mixed)
         return mixText(TimelinePlottable::sharesOf(one, nowNs));
-    return QCoreApplication::translate("ProcViz::StateTimeline", "%1 · %2")
+    return tr("%1 · %2")
         .arg(StatePalette::stateLabel(one.state), lasting(one.durationNs(nowNs), one.endNs < 0));
 }
-} // namespace
 
-QString laneName(const WorkerInfo& worker, int laneIndex, bool brief)
+QString LaneToolTip::laneName(const RunModel& model, const WorkerInfo& worker, int laneIndex, bool brief)
 {
     const Lane* lane = worker.findLane(laneIndex);
-    const QString name = workerLabel(worker.role, worker.index, brief);
+    const QString name = workerName(model, worker, brief);
     if (lane && lane->tid != worker.pid && lane->tid != 0)
-        return QCoreApplication::translate("ProcViz::StateTimeline", "%1 · TID %2").arg(name).arg(lane->tid);
+        return tr("%1 · TID %2").arg(name).arg(lane->tid);
     if (worker.plannedLanes > 1 || worker.lanes.size() > 1) // units done one after another
-        return QCoreApplication::translate("ProcViz::StateTimeline", "%1 · unit %2 · PID %3")
+        return tr("%1 · unit %2 · PID %3")
             .arg(name)
             .arg(laneIndex)
             .arg(worker.pid);
-    return QCoreApplication::translate("ProcViz::StateTimeline", "%1 · PID %2").arg(name).arg(worker.pid);
+    return tr("%1 · PID %2").arg(name).arg(worker.pid);
 }
 
-QString duration(qint64 ns)
+QString LaneToolTip::duration(qint64 ns)
 {
     if (ns < 10'000)
-        return QCoreApplication::translate("ProcViz::StateTimeline", "%1 µs")
+        return tr("%1 µs")
             .arg(QString::number(double(ns) / 1e3, 'f', 1));
     if (ns < 100'000)
-        return QCoreApplication::translate("ProcViz::StateTimeline", "%1 µs").arg(ns / 1000);
+        return tr("%1 µs").arg(ns / 1000);
     if (ns < 10'000'000)
-        return QCoreApplication::translate("ProcViz::StateTimeline", "%1 ms")
+        return tr("%1 ms")
             .arg(QString::number(double(ns) / 1e6, 'f', 1));
     if (ns < 100'000'000)
-        return QCoreApplication::translate("ProcViz::StateTimeline", "%1 ms").arg(ns / 1'000'000);
-    return QCoreApplication::translate("ProcViz::StateTimeline", "%1 s").arg(QString::number(double(ns) / 1e9, 'f', 2));
+        return tr("%1 ms").arg(ns / 1'000'000);
+    return tr("%1 s").arg(QString::number(double(ns) / 1e9, 'f', 2));
 }
 
-QString text(const RunModel& model, const TimelinePlottable& lanes, const HandoffArrows* arrows, const QPointF& pos)
+QString LaneToolTip::text(const RunModel& model, const TimelinePlottable& lanes, const HandoffArrows* arrows, const QPointF& pos)
 {
     const int row = lanes.rowAt(pos.y());
     const QCPAxis* axis = lanes.keyAxis();
@@ -130,7 +135,7 @@ QString text(const RunModel& model, const TimelinePlottable& lanes, const Handof
     if (t1 <= 0)
         return {};
 
-    QStringList lines {laneName(worker, rows[row].lane, false)};
+    QStringList lines {laneName(model, worker, rows[row].lane, false)};
     const QString state = stateText(model, lanes, row, worker, lane, t0, t1);
     if (!state.isEmpty())
         lines.append(state);
@@ -138,7 +143,7 @@ QString text(const RunModel& model, const TimelinePlottable& lanes, const Handof
     for (const auto& span : lane ? lane->spans : QList<TaskSpan>()) {
         const qint64 end = span.endNs < 0 ? model.nowNs() : span.endNs;
         if (span.beginNs <= t && t < end)
-            lines.append(QCoreApplication::translate("ProcViz::StateTimeline", "task %1 · %2")
+            lines.append(tr("task %1 · %2")
                              .arg(span.index)
                              .arg(lasting(end - span.beginNs, span.endNs < 0)));
     }
@@ -147,11 +152,11 @@ QString text(const RunModel& model, const TimelinePlottable& lanes, const Handof
         const Handoff& handoff = model.handoffs().at(near);
         const auto& giver = model.workers().at(handoff.fromWorker);
         const auto& taker = model.workers().at(handoff.toWorker);
-        lines.append(QCoreApplication::translate("ProcViz::StateTimeline", "%1: %2 → %3, %4 later")
-                         .arg(handoff.label, workerLabel(giver.role, giver.index), workerLabel(taker.role, taker.index),
+        lines.append(tr("%1: %2 → %3, %4 later")
+                         .arg(handoff.label, workerName(model, giver), workerName(model, taker),
                              duration(std::max<qint64>(0, handoff.takenNs - handoff.givenNs))));
     }
     return lines.join(QLatin1Char('\n'));
 }
 
-} // namespace ProcViz::LaneToolTip
+} // namespace ProcViz

@@ -3,6 +3,7 @@
 
 #include "followstate.h"
 #include "model/runmodel.h"
+#include "scenario/scenarioregistry.h"
 #include "telemetry/telemetryrecord.h"
 
 #include <QEvent>
@@ -183,6 +184,24 @@ void LiveChart::retakeRun()
     m_seenStartNs = -1;
     onTick();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+const Scenario* LiveChart::runScenario() const
+{
+    return m_model ? ScenarioRegistry::instance().find(m_model->scenarioId()) : nullptr;
+}
+
+QString LiveChart::workerName(const WorkerInfo& worker, bool brief) const
+{
+    const auto* scenario = runScenario();
+    return scenario ? scenario->roleLabel(worker.role, worker.index, brief)
+                    : worker.role + QLatin1Char(' ') + QString::number(worker.index);
+}
+
+QString LiveChart::phaseName(const QString& phase) const
+{
+    const auto* scenario = runScenario();
+    return scenario ? scenario->phaseLabel(phase) : phase;
 }
 
 double LiveChart::textFactor(double factorAtDefault) const

@@ -13,6 +13,8 @@ namespace ProcViz {
 
 class FollowState;
 class RunModel;
+class Scenario;
+struct WorkerInfo;
 
 /// A chart fed from a RunModel by pulling: about 30 times a second it looks at RunModel::revision() and,
 /// only when it moved, calls update() and queues one replot. Subclasses draw; this class owns the plot,
@@ -67,6 +69,12 @@ public:
 
 protected:
     const RunModel* model() const { return m_model; }
+    /// The scenario of the model's run, which names its workers and phases; nullptr without one.
+    const Scenario* runScenario() const;
+    /// "worker 2", "producer 0" (@p brief: "w2"), as the run's scenario names it.
+    QString workerName(const WorkerInfo& worker, bool brief = false) const;
+    /// "processes", "emulated GIL", as the run's scenario names it.
+    QString phaseName(const QString& phase) const;
     bool hasTimeAxis() const { return m_timeAxis; }
     void setTimeAxis(bool timeAxis);
 

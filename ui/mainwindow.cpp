@@ -7,7 +7,6 @@
 #include "fittingscrollarea.h"
 #include "languagemenu.h"
 #include "lessonpanel.h"
-#include "modelabel.h"
 #include "parameterform.h"
 #include "presentationmode.h"
 #include "progresschart.h"
@@ -146,7 +145,11 @@ void MainWindow::createActions()
 void MainWindow::createExports()
 {
     // After the widgets, which it exports; its File menu still comes first in the menu bar.
-    m_exports = new ExportActions(this);
+    m_exports = new ExportActions({this, m_charts, &m_controller, [this] { return m_parameters->values(); },
+                                      [this](const QString& message, int timeoutMs) {
+                                          statusBar()->showMessage(message, timeoutMs);
+                                      }},
+        this);
     m_toolBar->addSeparator();
     m_exports->addToToolBar(m_toolBar);
     menuBar()->insertMenu(menuBar()->actions().value(0), m_exports->fileMenu());
@@ -156,7 +159,7 @@ void MainWindow::createExports()
 void MainWindow::createViewMenu()
 {
     m_themes = new ThemeSwitcher(this);
-    m_presentation = new PresentationMode(this, m_themes);
+    m_presentation = new PresentationMode({this, m_themes, m_scenarios, &m_controller, [this] { run(); }}, this);
     connect(m_presentation, &PresentationMode::activeChanged, this, &MainWindow::onPresentationChanged);
     m_viewMenu = new ViewMenu(m_presentation, m_themes, this);
     menuBar()->addMenu(m_viewMenu);
@@ -263,7 +266,7 @@ void MainWindow::createCentralWidget()
     m_resultsArea = new FittingScrollArea(m_results, center);
     centerLayout->addWidget(m_resultsArea);
     connect(m_charts->timeline(), &StateTimeline::workerSelected, this, &MainWindow::updateActions);
-    connect(m_charts, &ChartsPage::chatLineEntered, this, &MainWindow::onChatLine);
+    connect(m_charts, &ChartsPage::inputEntered, this, &MainWindow::onInput);
 
     m_lesson = new LessonPanel(splitter);
 
@@ -335,12 +338,18 @@ void MainWindow::restoreSettings(AppSettings* settings)
     m_themes->setTheme(settings->theme());
     m_viewMenu->handoffsAction()->setChecked(settings->showHandoffs());
     m_exports->setExportSize(settings->exportSize());
-    if (m_scenarios->selectScenario(settings->lastScenario())) {
-        const auto values
-            = acceptedParameters(m_scenarioId, m_parameters->values(), settings->parameters(m_scenarioId));
-        for (auto it = values.cbegin(); it != values.cend(); ++it)
-            m_parameters->setValue(it.key(), it.value());
-    }
+    if (m_scenarios->selectScenario(settings->lastScenario()))
+        restoreParameters(settings->parameters(m_scenarioId));
+}
+
+void MainWindow::restoreParameters(const QVariantMap& stored)
+{
+    const auto* scenario = ScenarioRegistry::instance().find(m_scenarioId);
+    // Each value the table accepts on its own, then the set through the engine's check, once (the form's
+    // changed()): a restored form is never one the Run button would refuse.
+    m_parameters->setValues(acceptedParameters(scenario->parameters(), stored));
+    if (!m_parameterError.isEmpty()) // together refused (more permits than workers, say): the defaults
+        m_parameters->setScenario(*scenario);
 }
 
 void MainWindow::saveSettings()
@@ -404,7 +413,7 @@ void MainWindow::onScenarioSelected(const QString& id)
     m_charts->setScenario(id);
     m_lesson->setScenario(id);
     m_results->clear();
-    m_parameters->setTable(scenario->parameters());
+    m_parameters->setScenario(*scenario);
 }
 
 void MainWindow::onParametersChanged()
@@ -449,18 +458,17 @@ void MainWindow::onKill()
     updateActions();
 }
 
-void MainWindow::onChatLine(const QString& line)
+void MainWindow::onInput(const QString& line)
 {
-    // The pipe's sending process (the first peer in duplex mode) reads chat lines from its standard input.
-    for (const auto& worker : m_controller.model().workers()) {
-        const bool sender
-            = worker.role == QLatin1String("sender") || (worker.role == QLatin1String("peer") && worker.index == 0);
-        if (sender && worker.isAlive() && m_controller.sendInput(worker.id, line.toUtf8() + '\n')) {
-            setError({});
-            return;
-        }
+    // The scenario names the worker that reads lines on its standard input (the pipe's sender).
+    const auto& model = m_controller.model();
+    const auto* scenario = ScenarioRegistry::instance().find(model.scenarioId());
+    const int worker = m_controller.isRunning() && scenario ? scenario->inputWorker(model) : -1;
+    if (worker >= 0 && m_controller.sendInput(worker, line.toUtf8() + '\n')) {
+        setError({});
+        return;
     }
-    setError(tr("No sender is running to take the message: start a run and type while it is still sending."));
+    setError(tr("No worker is running to take the line: start a run and type while it is still going."));
 }
 
 bool MainWindow::saveDashboard(const QString& path, QString* error)
@@ -476,12 +484,12 @@ void MainWindow::onStarted()
     updateStatus();
 }
 
-void MainWindow::onFinished(const QString& outcome)
+void MainWindow::onFinished(Outcome outcome)
 {
     m_statusTimer.stop();
     m_charts->refresh();
     m_results->showResult(m_controller.model());
-    if (outcome == QLatin1String("failed"))
+    if (outcome == Outcome::Failed)
         m_phase.clear();
     updateActions();
     updateStatus();
@@ -526,19 +534,15 @@ void MainWindow::updateStatus()
 {
     const auto& model = m_controller.model();
     const bool running = m_controller.isRunning();
+    const auto* scenario = ScenarioRegistry::instance().find(model.scenarioId());
+    const QString phase = scenario ? scenario->phaseLabel(m_phase) : m_phase;
     if (m_phase.isEmpty())
         m_phaseLabel->setText(running ? tr("Starting…") : tr("Ready"));
     else if (running)
-        m_phaseLabel->setText(m_controller.isPaused() ? tr("Phase: %1 (paused)").arg(modeLabel(m_phase))
-                                                      : tr("Phase: %1").arg(modeLabel(m_phase)));
-    else if (model.outcome() == QLatin1String("completed"))
-        m_phaseLabel->setText(tr("Run completed"));
-    else if (model.outcome() == QLatin1String("stopped"))
-        m_phaseLabel->setText(tr("Run stopped"));
-    else if (model.outcome() == QLatin1String("deadlock"))
-        m_phaseLabel->setText(tr("Run ended: deadlock"));
+        m_phaseLabel->setText(
+            m_controller.isPaused() ? tr("Phase: %1 (paused)").arg(phase) : tr("Phase: %1").arg(phase));
     else
-        m_phaseLabel->setText(tr("Run failed"));
+        m_phaseLabel->setText(OutcomeText::brief(model.outcome().value_or(Outcome::Failed)));
     m_workersLabel->setText(tr("Live workers: %1").arg(model.liveWorkerCount()));
     const double seconds
         = running ? double(m_elapsed.elapsed()) / 1000.0 : (model.endNs() >= 0 ? double(model.endNs()) / 1e9 : 0.0);

@@ -91,9 +91,10 @@ private:
     void onPresentationChanged(bool on);
     void onPauseToggled(bool pause);
     void onKill();
-    void onChatLine(const QString& line);
+    void onInput(const QString& line);
+    void restoreParameters(const QVariantMap& stored);
     void onStarted();
-    void onFinished(const QString& outcome);
+    void onFinished(ProcViz::Outcome outcome);
     void setError(const QString& message);
     void updateActions();
     void updateStatus();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parameterform.h"
 
-#include "modelabel.h"
+#include "scenario/scenario.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -30,13 +30,14 @@ ParameterForm::ParameterForm(QWidget* parent)
     layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 }
 
-void ParameterForm::setTable(const ParameterTable& table)
+void ParameterForm::setScenario(const Scenario& scenario)
 {
+    m_scenario = &scenario;
     auto* layout = static_cast<QFormLayout*>(this->layout());
     while (layout->rowCount() > 0)
         layout->removeRow(0);
     m_fields.clear();
-    for (const auto& spec : table.specs()) {
+    for (const auto& spec : scenario.parameters().specs()) {
         auto field = createField(spec);
         field.label = new QLabel(this);
         field.label->setBuddy(field.editor);
@@ -69,7 +70,7 @@ void ParameterForm::setTexts(const Field& field)
         edit->setPlaceholderText(tr("(default)"));
     } else if (auto* combo = qobject_cast<QComboBox*>(field.editor)) {
         for (int i = 0; i < combo->count(); ++i)
-            combo->setItemText(i, modeLabel(combo->itemData(i).toString()));
+            combo->setItemText(i, choiceLabel(combo->itemData(i).toString()));
     } else if (auto* spin = qobject_cast<QSpinBox*>(field.editor); spin && field.unit == Million) {
         spin->setSuffix(tr(" million"));
     }
@@ -82,6 +83,26 @@ void ParameterForm::changeEvent(QEvent* event)
         for (const auto& field : m_fields)
             setTexts(field);
     }
+}
+
+QString ParameterForm::choiceLabel(const QString& choice) const
+{
+    // A choice that names a phase reads as the window names that phase: timing's "gil" is the emulated GIL.
+    return m_scenario ? m_scenario->phaseLabel(choice) : choice;
+}
+
+bool ParameterForm::setValues(const QVariantMap& values)
+{
+    if (values.isEmpty())
+        return true;
+    bool all = true;
+    {
+        const QSignalBlocker blocker(this);
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            all = setValue(it.key(), it.value()) && all;
+    }
+    Q_EMIT changed();
+    return all;
 }
 
 bool ParameterForm::setValue(const QString& name, const QVariant& value)
@@ -123,7 +144,7 @@ ParameterForm::Field ParameterForm::createField(const ParameterSpec& spec)
     } else if (spec.type == ParameterSpec::Type::Choice) {
         auto* combo = new QComboBox(this);
         for (const auto& choice : spec.choices)
-            combo->addItem(modeLabel(choice), choice);
+            combo->addItem(choiceLabel(choice), choice);
         combo->setCurrentIndex(std::max(0, combo->findData(spec.defaultValue.toString())));
         field.editor = combo;
     } else if (spec.maximum <= LargestPlainRange && spec.minimum >= std::numeric_limits<int>::min()) {

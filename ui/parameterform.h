@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "scenario/parametertable.h"
+#include "scenario/parameterspec.h"
 
 #include <QVariantMap>
 #include <QWidget>
@@ -11,6 +11,8 @@
 class QLabel;
 
 namespace ProcViz {
+
+class Scenario;
 
 /// One labelled row per parameter of a scenario, built from its ParameterTable: a combo box for a
 /// choice, a spin box for an integer (in whole millions when the range is that large).
@@ -22,10 +24,13 @@ class ParameterForm : public QWidget
 public:
     explicit ParameterForm(QWidget* parent = nullptr);
 
-    /// Replaces the fields with those of @p table, each at its default.
-    void setTable(const ParameterTable& table);
+    /// Replaces the fields with those of @p scenario's table, each at its default.
+    void setScenario(const Scenario& scenario);
     /// Sets one field by its parameter name (integers in the parameter's own unit); false if there is none.
     bool setValue(const QString& name, const QVariant& value);
+    /// Sets several fields at once, with one changed() for them all (so the window checks the set once);
+    /// false if one of them could not be set.
+    bool setValues(const QVariantMap& values);
 
     /// Typed as ParameterTable::resolve() expects: qint64 for integers, QString for choices.
     QVariantMap values() const;
@@ -49,7 +54,9 @@ private:
     /// Label, tooltips, choice names and suffix: everything of a field that depends on the language.
     void setTexts(const Field& field);
     QVariant value(const Field& field) const;
+    QString choiceLabel(const QString& choice) const;
 
+    const Scenario* m_scenario = nullptr;
     std::vector<Field> m_fields;
 };
 

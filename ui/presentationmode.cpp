@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "presentationmode.h"
 
+#include "engine/runcontroller.h"
 #include "fontscaling.h"
-#include "mainwindow.h"
 #include "scenariolist.h"
 #include "themeswitcher.h"
 
@@ -25,10 +25,10 @@ QAction* makeAction(const char* name, const QKeySequence& key, QObject* parent)
 }
 } // namespace
 
-PresentationMode::PresentationMode(MainWindow* window, ThemeSwitcher* themes)
-    : QObject(window)
-    , m_window(window)
-    , m_themes(themes)
+PresentationMode::PresentationMode(Context context, QObject* parent)
+    : QObject(parent)
+    , m_context(std::move(context))
+    , m_window(m_context.window)
     , m_toggle(makeAction("presentation", Qt::Key_F11, this))
     , m_runPause(makeAction("runPause", Qt::Key_Space, this))
     , m_stop(makeAction("stopOrLeave", Qt::Key_Escape, this))
@@ -77,9 +77,9 @@ void PresentationMode::setActive(bool on)
         m_toggle->setChecked(on);
     }
     scaleFonts(m_window, on ? FontFactor : 1.0 / FontFactor);
-    m_themes->setHighContrast(on);
+    m_context.themes->setHighContrast(on);
     // A narrow list in large type would wrap the summaries into items taller than the screen.
-    m_window->scenarioList()->setCompact(on);
+    m_context.scenarios->setCompact(on);
     if (m_fullScreenAllowed)
         setFullScreen(on);
     Q_EMIT activeChanged(on);
@@ -108,9 +108,9 @@ void PresentationMode::runOrPause()
 {
     if (forwardToFocus(Qt::Key_Space))
         return;
-    auto& controller = m_window->controller();
+    auto& controller = *m_context.controller;
     if (!controller.isRunning())
-        m_window->run(); // does nothing when the parameters are refused: the form says why
+        m_context.run(); // does nothing when the parameters are refused: the form says why
     else if (controller.isPaused())
         controller.resume();
     else
@@ -119,8 +119,8 @@ void PresentationMode::runOrPause()
 
 void PresentationMode::stopOrLeave()
 {
-    if (m_window->controller().isRunning())
-        m_window->controller().stop();
+    if (m_context.controller->isRunning())
+        m_context.controller->stop();
     else if (m_active)
         setActive(false);
 }
@@ -130,8 +130,8 @@ void PresentationMode::stepScenario(int delta, int pageKey)
     if (pageKey != 0 && forwardToFocus(pageKey))
         return;
     // The list is locked during a run (choosing another scenario would stop it): so are its keys.
-    auto* list = m_window->scenarioList();
-    if (m_window->controller().isRunning() || list->count() == 0)
+    auto* list = m_context.scenarios;
+    if (m_context.controller->isRunning() || list->count() == 0)
         return;
     list->setCurrentRow(std::clamp(list->currentRow() + delta, 0, list->count() - 1));
 }

@@ -4,15 +4,19 @@
 #include <QByteArray>
 #include <QObject>
 
+#include <functional>
+
 class QAction;
+class QWidget;
 
 namespace ProcViz {
 
-class MainWindow;
+class RunController;
+class ScenarioList;
 class ThemeSwitcher;
 
 /// The window as a class sees it on a projector: fonts at 150 %, high-contrast colours, full screen, less
-/// chrome (MainWindow hides its extras on activeChanged()). Also the keys a presenter uses, here and outside
+/// chrome (the window hides its extras on activeChanged()). Also the keys a presenter uses, here and outside
 /// it: Space runs, pauses and resumes; Esc stops (and, when nothing runs, leaves presentation mode);
 /// Page Up / Page Down (a presenter's clicker) and Ctrl+Left / Ctrl+Right step through the scenarios.
 ///
@@ -27,7 +31,17 @@ public:
     /// kept too little room inside their axes, and the timing chart's bars none at 1280×720.
     static constexpr double FontFactor = 1.5;
 
-    PresentationMode(MainWindow* window, ThemeSwitcher* themes);
+    /// What presentation mode works with: the window is reached through these and nothing else.
+    struct Context
+    {
+        QWidget* window = nullptr; ///< scaled, made full screen, and given the keys
+        ThemeSwitcher* themes = nullptr;
+        ScenarioList* scenarios = nullptr; ///< made compact; Page Up / Page Down step through it
+        RunController* controller = nullptr; ///< paused, resumed and stopped by the keys
+        std::function<void()> run; ///< a run as the window starts one (nothing while its parameters are refused)
+    };
+
+    explicit PresentationMode(Context context, QObject* parent = nullptr);
 
     bool isActive() const { return m_active; }
     void setActive(bool on);
@@ -53,8 +67,8 @@ private:
     void setFullScreen(bool on);
     bool forwardToFocus(int key) const;
 
-    MainWindow* m_window;
-    ThemeSwitcher* m_themes;
+    Context m_context;
+    QWidget* m_window; ///< m_context.window, the one most used
     QAction* m_toggle;
     QAction* m_runPause;
     QAction* m_stop;

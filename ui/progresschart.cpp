@@ -4,7 +4,6 @@
 #include "laneendmarkers.h"
 #include "lanegraph.h"
 #include "model/runmodel.h"
-#include "modelabel.h"
 #include "statepalette.h"
 
 #include <qcustomplot.h>
@@ -113,7 +112,7 @@ void ProgressChart::addMissingPhases()
         PhaseMarker marker;
         marker.startNs = phases.at(i).startNs;
         marker.header = new QCPItemText(plot());
-        marker.header->setText(modeLabel(phases.at(i).name));
+        marker.header->setText(phaseName(phases.at(i).name));
         marker.header->setClipToAxisRect(false);
         marker.header->setPadding(QMargins(HeaderPadding, 0, HeaderPadding, HeaderPadding));
         marker.header->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
@@ -223,14 +222,14 @@ QString ProgressChart::seriesName(int workerId, int lane) const
     QString name;
     // plannedLanes comes with the worker's first record, so a line's name does not change as lanes appear.
     if (worker.plannedLanes <= 1 && worker.lanes.size() <= 1 && lane == 0)
-        name = tr("%1 · PID %2").arg(workerLabel(worker.role, worker.index)).arg(worker.pid);
+        name = tr("%1 · PID %2").arg(workerName(worker)).arg(worker.pid);
     else if (info && info->tid != worker.pid)
         name = tr("thread %1 · TID %2 (PID %3)").arg(lane).arg(info->tid).arg(worker.pid);
     else // several units of work done one after another by the process's own main thread
         name = tr("unit %1 · PID %2").arg(lane).arg(worker.pid);
     // In a run of several phases (timing's "all") the same numbers recur: say which phase a line is from.
     if (model()->phases().size() > 1 && worker.phase < model()->phases().size())
-        name = tr("%1: %2").arg(modeLabel(model()->phases().at(worker.phase).name), name);
+        name = tr("%1: %2").arg(phaseName(model()->phases().at(worker.phase).name), name);
     return name;
 }
 
@@ -241,7 +240,7 @@ QString ProgressChart::shortName(int workerId, int lane) const
     const auto& worker = model()->workers().at(workerId);
     const Lane* info = worker.findLane(lane);
     if (worker.plannedLanes <= 1 && worker.lanes.size() <= 1 && lane == 0)
-        return workerLabel(worker.role, worker.index, true);
+        return workerName(worker, true);
     if (info && info->tid != worker.pid)
         return tr("t%1").arg(lane);
     return tr("u%1").arg(lane);

@@ -2,7 +2,7 @@
 #include "resultpanel.h"
 
 #include "model/runmodel.h"
-#include "modelabel.h"
+#include "scenario/scenarioregistry.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -93,9 +93,11 @@ QString ResultPanel::modesTable(const RunModel& model) const
         return tr("No result: the run ended before any work was measured.");
     QString html = QLatin1String("<table cellspacing=0 cellpadding=3><tr>") + cell(tr("mode"), true)
         + cell(tr("elapsed"), true) + cell(tr("speedup"), true) + cell(tr("cores busy"), true) + QLatin1String("</tr>");
+    const auto* scenario = ScenarioRegistry::instance().find(model.scenarioId());
     for (const auto& value : modes) {
         const auto mode = value.toObject();
-        const QString name = modeLabel(mode.value(QLatin1String("mode")).toString());
+        const QString id = mode.value(QLatin1String("mode")).toString();
+        const QString name = scenario ? scenario->phaseLabel(id) : id; // a mode is a phase of the run
         const bool complete = mode.value(QLatin1String("completed")).toBool();
         QString elapsed = tr("%1 s").arg(mode.value(QLatin1String("elapsed_s")).toDouble(), 0, 'f', 2);
         if (!complete)
@@ -113,18 +115,7 @@ QString ResultPanel::modesTable(const RunModel& model) const
 
 QString ResultPanel::outcomeLine(const RunModel& model) const
 {
-    QString text;
-    if (model.outcome() == QLatin1String("completed"))
-        text = tr("Run completed in %1 s.").arg(double(model.endNs()) / 1e9, 0, 'f', 2);
-    else if (model.outcome() == QLatin1String("stopped"))
-        text = tr("Stopped before the end: the figures cover what was done.");
-    else if (model.outcome() == QLatin1String("deadlock"))
-        text = tr("No worker made progress any more: the watchdog ended the run (deadlock).");
-    else
-        text = tr("The run failed.");
-    if (!model.cause().isEmpty())
-        text += QLatin1Char(' ') + model.cause().toHtmlEscaped();
-    QString html = QLatin1String("<p><b>") + text + QLatin1String("</b></p>");
+    QString html = QLatin1String("<p><b>") + OutcomeText::sentence(model).toHtmlEscaped() + QLatin1String("</b></p>");
     // The cause and the checks' details were written by the scenario when the run ended, from shared state
     // that is gone now: they cannot be computed again, only shown as they were, and the panel says so.
     if (m_language != textLanguage() && (!model.cause().isEmpty() || !model.checks().isEmpty()))

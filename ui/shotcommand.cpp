@@ -112,7 +112,7 @@ int ShotCommand::exec(const QStringList& arguments)
         else
             std::fprintf(stderr, "procviz shot: %s\n", qPrintable(error));
     };
-    QObject::connect(&window.controller(), &RunController::finished, &window, [&](const QString&) {
+    QObject::connect(&window.controller(), &RunController::finished, &window, [&](Outcome) {
         if (taken) { // mid-run: the picture is taken, the run stopped and its workers reaped
             QCoreApplication::exit(0);
             return;

@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "statepalette.h"
 
-#include <QCoreApplication>
-
 #include <array>
 
-namespace ProcViz::StatePalette {
+namespace ProcViz {
 
 namespace {
-constexpr std::array<QRgb, SeriesColorCount> OkabeIto
+constexpr std::array<QRgb, StatePalette::SeriesColorCount> OkabeIto
     = {0x0072B2, 0xE69F00, 0x009E73, 0xD55E00, 0xCC79A7, 0x56B4E9, 0xF0E442};
 } // namespace
 
-QColor stateColor(WorkerState state)
+QColor StatePalette::stateColor(WorkerState state)
 {
     switch (state) {
     case WorkerState::Running:
@@ -33,30 +31,30 @@ QColor stateColor(WorkerState state)
     return Qt::gray;
 }
 
-QString stateLabel(WorkerState state, bool brief)
+QString StatePalette::stateLabel(WorkerState state, bool brief)
 {
     switch (state) {
     case WorkerState::Running:
-        return QCoreApplication::translate("ProcViz::StatePalette", "running");
+        return tr("running");
     case WorkerState::Waiting:
-        return QCoreApplication::translate("ProcViz::StatePalette", "waiting");
+        return tr("waiting");
     case WorkerState::Holding:
-        return QCoreApplication::translate("ProcViz::StatePalette", "holding");
+        return tr("holding");
     case WorkerState::Sleeping:
-        return QCoreApplication::translate("ProcViz::StatePalette", "sleeping");
+        return tr("sleeping");
     case WorkerState::Stopped:
-        return brief ? QCoreApplication::translate("ProcViz::StatePalette", "stopped")
-                     : QCoreApplication::translate("ProcViz::StatePalette", "stopped (SIGSTOP)");
+        return brief ? tr("stopped")
+                     : tr("stopped (SIGSTOP)");
     case WorkerState::Zombie:
-        return brief ? QCoreApplication::translate("ProcViz::StatePalette", "zombie")
-                     : QCoreApplication::translate("ProcViz::StatePalette", "zombie (not joined)");
+        return brief ? tr("zombie")
+                     : tr("zombie (not joined)");
     case WorkerState::Done:
-        return QCoreApplication::translate("ProcViz::StatePalette", "done");
+        return tr("done");
     }
     return {};
 }
 
-QColor seriesColor(int index, const QColor& background)
+QColor StatePalette::seriesColor(int index, const QColor& background)
 {
     QColor color = QColor::fromRgb(OkabeIto[size_t(index) % OkabeIto.size()]);
     if (background.lightness() < 128 && color.lightness() < 110)
@@ -64,4 +62,4 @@ QColor seriesColor(int index, const QColor& background)
     return color;
 }
 
-} // namespace ProcViz::StatePalette
+} // namespace ProcViz

@@ -152,7 +152,7 @@ void StateTimeline::updateLabels()
     for (int row = 0; row < rows.size(); row += every) {
         if (rows[row].workerId >= model()->workers().size())
             break; // rows of a run the model has already forgotten
-        const QString label = LaneToolTip::laneName(model()->workers().at(rows[row].workerId), rows[row].lane, true);
+        const QString label = LaneToolTip::laneName(*model(), model()->workers().at(rows[row].workerId), rows[row].lane, true);
         ticker->addTick(row, label);
     }
     plot()->yAxis->setRange(-0.5, std::max<double>(rows.size(), 1) - 0.5);

@@ -5,10 +5,11 @@
 
 namespace ProcViz {
 
-/// Of the parameter values remembered for @p scenarioId, those the scenario still accepts, laid over
-/// @p current: all of them if they pass the engine's check together, otherwise one at a time, each kept
-/// only if the whole set still passes. Unknown names and refused values are dropped. A table may have
-/// changed since the values were stored, or the settings file been edited by hand.
-QVariantMap acceptedParameters(const QString& scenarioId, const QVariantMap& current, const QVariantMap& stored);
+class ParameterTable;
+
+/// Of the parameter values remembered for a scenario, those its @p table accepts each on its own: known names,
+/// values of the right type and in range. A table may have changed since the values were stored, or the
+/// settings file been edited by hand. Rules between parameters are the engine's to check, on the whole set.
+QVariantMap acceptedParameters(const ParameterTable& table, const QVariantMap& stored);
 
 } // namespace ProcViz

@@ -107,13 +107,13 @@ QString TimelinePlottable::exitText(const WorkerInfo& worker)
 {
     if (worker.isAlive())
         return {};
-    const QString killed = QCoreApplication::translate("ProcViz::StateTimeline", "✗ killed (SIGKILL)");
+    const QString killed = tr("✗ killed (SIGKILL)");
     if (worker.signal)
         return worker.signal == SIGKILL
             ? killed
-            : QCoreApplication::translate("ProcViz::StateTimeline", "✗ signal %1").arg(*worker.signal);
+            : tr("✗ signal %1").arg(*worker.signal);
     if (worker.exitCode)
-        return QCoreApplication::translate("ProcViz::StateTimeline", "exit %1").arg(*worker.exitCode);
+        return tr("exit %1").arg(*worker.exitCode);
     return worker.killedByUser ? killed : QString();
 }
 

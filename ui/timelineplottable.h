@@ -23,6 +23,7 @@ struct WorkerInfo;
 /// with thousands of lock hand-overs each still draw in a few milliseconds.
 class TimelinePlottable : public QCPAbstractPlottable
 {
+    Q_DECLARE_TR_FUNCTIONS(ProcViz::TimelinePlottable) // no Q_OBJECT: nothing here needs the meta-object
 public:
     struct Row
     {

@@ -235,7 +235,7 @@ void RunCommand::recordRepeat(const RunModel& model, int run)
         return;
     const QJsonObject entry {
         {QStringLiteral("run"), run},
-        {QStringLiteral("outcome"), model.outcome()},
+        {QStringLiteral("outcome"), model.outcomeId()},
         {QStringLiteral("elapsed_s"), double(model.endNs()) / 1e9},
         {QStringLiteral("result"), model.result()},
     };
@@ -247,7 +247,7 @@ void RunCommand::recordRepeat(const RunModel& model, int run)
             figures.append(it.key() + QLatin1Char('=') + QString::number(it.value().toDouble()));
     }
     print(stdout,
-        tr("run %1/%2: %3 · %4\n").arg(run).arg(m_repeat).arg(model.outcome(), figures.join(QLatin1String(" "))));
+        tr("run %1/%2: %3 · %4\n").arg(run).arg(m_repeat).arg(model.outcomeId(), figures.join(QLatin1String(" "))));
 }
 
 QString RunCommand::repeatDistribution() const

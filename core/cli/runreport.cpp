@@ -79,14 +79,9 @@ QString RunReport::summary(const Scenario& scenario, const RunModel& model)
         params.append(spec.name + QLatin1Char('=') + model.params().value(spec.name).toString());
     QString text = scenario.title() + QLatin1Char('\n');
     text += QStringLiteral("  %1 · %2\n").arg(scenario.id(), params.join(QLatin1Char(' ')));
-    text += QStringLiteral("  ")
-        + tr("%1 in %2 on %3 cores")
-              .arg(model.outcome(), seconds(model.elapsedSeconds(monotonicNowNs())))
-              .arg(QThread::idealThreadCount())
-        + QStringLiteral("\n");
-    if (!model.cause().isEmpty())
-        text += QStringLiteral("  ") + tr("cause: %1").arg(model.cause()) + QLatin1Char('\n');
-    text += QLatin1Char('\n');
+    // The outcome in the words the window uses, its cause included; the cores say what "parallel" could mean.
+    text += QStringLiteral("  ") + tr("%1 · %2 cores").arg(OutcomeText::sentence(model)).arg(QThread::idealThreadCount())
+        + QStringLiteral("\n\n");
     if (!model.events().isEmpty()) {
         // A pipe count run records a thousand messages each way: a terminal shows the first and the last
         // ones; --trace keeps every event.

@@ -35,6 +35,9 @@ RunController::RunController(QObject* parent)
         return true;
     }();
     Q_UNUSED(staleRemoved);
+    // Once per process: a finished() caught in a QVariant (QSignalSpy, queued connections) reads as its id.
+    static const bool converterRegistered = QMetaType::registerConverter<Outcome, QString>(&outcomeId);
+    Q_UNUSED(converterRegistered);
     m_sampleTimer.setInterval(SampleIntervalMs);
     connect(&m_sampleTimer, &QTimer::timeout, this, &RunController::sample);
     m_stopTimer.setSingleShot(true);
@@ -56,27 +59,49 @@ QString RunController::workerProgram() const
     return m_workerProgram;
 }
 
-QString RunController::check(
-    const QString& scenarioId, const QVariantMap& params, QVariantMap* resolved, const RunOptions& options)
+std::optional<RunPlan> RunController::prepare(
+    const QString& scenarioId, const QVariantMap& params, const RunOptions& options, QString* error)
 {
     const auto* scenario = ScenarioRegistry::instance().find(scenarioId);
     if (!scenario) {
-        return tr("Unknown scenario '%1': known scenarios are %2.")
-            .arg(scenarioId, ScenarioRegistry::instance().ids().join(QLatin1String(", ")));
+        *error = tr("Unknown scenario '%1': known scenarios are %2.")
+                     .arg(scenarioId, ScenarioRegistry::instance().ids().join(QLatin1String(", ")));
+        return std::nullopt;
     }
     const auto table = scenario->parameters().resolve(params);
-    if (!table.isValid())
-        return table.error;
-    if (const auto error = scenario->validate(table.values); !error.isEmpty())
-        return error;
+    *error = table.isValid() ? scenario->validate(table.values) : table.error;
+    if (!error->isEmpty())
+        return std::nullopt;
+    RunPlan plan {scenario, table.values, scenario->plan(table.values)};
+    // Guard the registry's contract: a phase without workers would never end, and `--kill N` names one worker.
     qsizetype largestPhase = 0;
-    for (const auto& phase : scenario->plan(table.values))
+    for (const auto& phase : plan.phases) {
+        QSet<int> indexes;
+        for (const auto& worker : phase.workers)
+            indexes.insert(worker.index);
+        if (phase.workers.isEmpty() || indexes.size() != phase.workers.size()) {
+            *error = tr("Scenario '%1' planned a phase without workers or with two workers of one index.")
+                         .arg(scenarioId);
+            return std::nullopt;
+        }
         largestPhase = std::max(largestPhase, phase.workers.size());
-    if (const auto error = options.check(largestPhase); !error.isEmpty())
-        return error;
-    if (resolved)
-        *resolved = table.values;
-    return {};
+    }
+    if (plan.phases.isEmpty()) {
+        *error = tr("Scenario '%1' planned a phase without workers or with two workers of one index.").arg(scenarioId);
+        return std::nullopt;
+    }
+    *error = options.check(largestPhase);
+    return error->isEmpty() ? std::optional(plan) : std::nullopt;
+}
+
+QString RunController::check(
+    const QString& scenarioId, const QVariantMap& params, QVariantMap* resolved, const RunOptions& options)
+{
+    QString error;
+    const auto plan = prepare(scenarioId, params, options, &error);
+    if (plan && resolved)
+        *resolved = plan->params;
+    return error;
 }
 
 bool RunController::start(const QString& scenarioId, const QVariantMap& params, const RunOptions& options)
@@ -86,28 +111,18 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
         Q_EMIT failed(message);
         return false;
     };
-    if (m_running)
+    if (isRunning())
         return refuse(tr("A run is already in progress; stop it first."));
-    QVariantMap resolved;
-    if (const auto error = check(scenarioId, params, &resolved, options); !error.isEmpty())
+    QString error;
+    const auto prepared = prepare(scenarioId, params, options, &error); // checked and planned once, here
+    if (!prepared)
         return refuse(error);
     if (!QFileInfo(m_workerProgram).isExecutable())
         return refuse(tr("The worker program '%1' was not found or is not executable.").arg(m_workerProgram));
-
-    const auto* scenario = ScenarioRegistry::instance().find(scenarioId);
-    const auto plan = scenario->plan(resolved);
-    // Guard the registry's contract: a phase without workers would never end, and `--kill N` names one worker.
-    const bool badPhase = std::any_of(plan.cbegin(), plan.cend(), [](const Phase& p) {
-        QSet<int> indexes;
-        for (const auto& worker : p.workers)
-            indexes.insert(worker.index);
-        return p.workers.isEmpty() || indexes.size() != p.workers.size();
-    });
-    if (plan.isEmpty() || badPhase)
-        return refuse(
-            tr("Scenario '%1' planned a phase without workers or with two workers of one index.").arg(scenarioId));
+    const auto* scenario = prepared->scenario;
+    const auto& resolved = prepared->params;
+    const auto& plan = prepared->phases;
     // First, so that it loads its libraries while the run is set up.
-    QString error;
     auto spawner = Spawner::start(m_workerProgram, &error);
     if (!spawner)
         return refuse(tr("Could not start the worker spawner: %1").arg(error));
@@ -121,10 +136,8 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
     m_plan = plan;
     m_resources = std::move(resources);
     m_spawner = std::move(spawner);
-    m_stopRequested = false;
-    m_deadlocked = false;
-    m_paused = false;
-    m_running = true;
+    m_state = State::Running;
+    m_endingAs.reset();
     ++m_runNumber;
     const qint64 startNs = monotonicNowNs();
     m_model.begin(scenarioId, resolved, startNs);
@@ -132,11 +145,10 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
     m_faultTimers = std::make_unique<QObject>(); // parent of this run's timers: deleting it cancels them
     m_cpuLimitSeconds = options.cpuLimitSeconds;
     m_workerNice = options.workerNice;
-    m_timeLimited = false;
     QTimer::singleShot(options.timeLimitSeconds * 1000, m_faultTimers.get(), [this, options] {
         m_model.setCause(
             tr("The run passed its time limit of %n second(s) and was stopped.", nullptr, options.timeLimitSeconds));
-        m_timeLimited = true;
+        m_endingAs = Outcome::Limit;
         stop();
     });
     for (const auto& fault : options.faults)
@@ -174,7 +186,7 @@ bool RunController::startPhase(int phase)
     connect(
         m_launcher.get(), &PhaseLauncher::finished, this,
         [this, run = m_runNumber, phase](const QString& error) {
-            if (m_running && run == m_runNumber && phase == m_currentPhase)
+            if (isRunning() && run == m_runNumber && phase == m_currentPhase)
                 onPhaseLaunched(error);
         },
         Qt::QueuedConnection);
@@ -195,11 +207,11 @@ void RunController::adoptWorker(int phaseIndex, const WorkerSpec& spec, std::uni
     connect(process.get(), &WorkerProcess::exited, this, [this, id] { onExited(id); });
     process->setJoinDelayMs(ending() ? 0 : m_scenario->joinDelayMs(m_params));
     // Born after the user paused or stopped, or after the watchdog gave up: it joins the others' state.
-    if (m_deadlocked || (m_stopRequested && !m_stopTimer.isActive()))
+    if (m_endingAs == Outcome::Deadlock || (m_state == State::Stopping && !m_stopTimer.isActive()))
         process->sendSignal(SIGKILL);
-    else if (m_stopRequested)
+    else if (m_state == State::Stopping)
         process->sendSignal(SIGTERM);
-    else if (m_paused)
+    else if (m_state == State::Paused)
         process->sendSignal(SIGSTOP);
     m_processes.push_back(std::move(process));
     // The first reading at once, so rates are measured from here; a real one: the worker may have run a while
@@ -231,7 +243,7 @@ void RunController::failRun(const QString& error)
     killAllNow();
     m_model.endPhase(m_currentPhase, monotonicNowNs());
     Q_EMIT failed(error);
-    finishRun(QStringLiteral("failed"));
+    finishRun(Outcome::Failed);
 }
 
 WorkerProcess* RunController::process(int workerId) const
@@ -274,7 +286,7 @@ void RunController::onExited(int workerId)
 
 void RunController::endPhaseIfOver()
 {
-    if (!m_running || !m_phaseLaunched)
+    if (!isRunning() || !m_phaseLaunched)
         return;
     const auto& phase = m_model.phases().at(m_currentPhase);
     // A phase stopped before any of its workers existed ends now.
@@ -285,12 +297,14 @@ void RunController::endPhaseIfOver()
         lastExit = std::max(lastExit, process(id)->exitedAtNs());
     }
     m_model.endPhase(m_currentPhase, lastExit);
-    if (m_deadlocked)
-        finishRun(QStringLiteral("deadlock"));
-    else if (m_timeLimited || cpuLimitHit())
-        finishRun(QStringLiteral("limit"));
-    else if (m_stopRequested || m_currentPhase + 1 >= m_plan.size())
-        finishRun(m_stopRequested ? QStringLiteral("stopped") : QStringLiteral("completed"));
+    if (m_endingAs)
+        finishRun(*m_endingAs);
+    else if (cpuLimitHit())
+        finishRun(Outcome::Limit);
+    else if (m_state == State::Stopping)
+        finishRun(Outcome::Stopped);
+    else if (m_currentPhase + 1 >= m_plan.size())
+        finishRun(Outcome::Completed);
     else
         startPhase(m_currentPhase + 1);
 }
@@ -321,9 +335,9 @@ void RunController::sample()
         m_sampleTimer.setInterval(SampleIntervalMs);
     const bool anyRunning = std::any_of(
         m_processes.cbegin(), m_processes.cend(), [](const auto& worker) { return !worker->hasDied(); });
-    if (m_paused || !anyRunning)
+    if (isPaused() || !anyRunning)
         m_watchdog.reset(now); // a pause the user asked for is no deadlock, nor a parent yet to join its zombies
-    else if (m_watchdog.expired(now) && !m_deadlocked && !m_stopRequested)
+    else if (m_watchdog.expired(now) && !ending())
         declareDeadlock();
 }
 
@@ -354,7 +368,7 @@ void RunController::declareDeadlock()
         cause = tr("No worker made progress for %n second(s).", nullptr, m_watchdog.seconds());
     qCInfo(lcEngine) << "deadlock:" << cause;
     m_model.setCause(cause);
-    m_deadlocked = true;
+    m_endingAs = Outcome::Deadlock;
     if (m_launcher)
         m_launcher->stopRequesting();
     // Blocked workers would wait forever: the engine ends them and reaps them like any other.
@@ -381,7 +395,7 @@ QList<qint64> RunController::holdersWhileStopped()
 
 void RunController::applyFault(const FaultAction& fault, int attempt)
 {
-    if (!m_running || m_stopRequested || m_deadlocked)
+    if (!isRunning() || ending())
         return;
     const qint64 now = monotonicNowNs();
     QList<int> targets;
@@ -394,7 +408,7 @@ void RunController::applyFault(const FaultAction& fault, int attempt)
         targets = targets.mid(0, 1); // "the holder": with several permit holders, the first one
         // Caught between taking the lock and saying so (or leaving and saying so): look again shortly.
         if (targets.isEmpty() && attempt < HolderAttempts) {
-            if (!m_paused)
+            if (!isPaused())
                 signalWorkers(SIGCONT);
             QTimer::singleShot(
                 HolderRetryMs, m_faultTimers.get(), [this, fault, attempt] { applyFault(fault, attempt + 1); });
@@ -435,11 +449,11 @@ void RunController::applyFault(const FaultAction& fault, int attempt)
                       .arg(fault.optionName())
                       .arg(fault.workerIndex));
     }
-    if (fault.targetsHolder() && !m_paused)
+    if (fault.targetsHolder() && !isPaused())
         signalWorkers(SIGCONT);
 }
 
-void RunController::finishRun(const QString& outcome)
+void RunController::finishRun(Outcome outcome)
 {
     m_faultTimers.reset();
     m_launcher.reset();
@@ -454,21 +468,18 @@ void RunController::finishRun(const QString& outcome)
     }
     sampleRunValues(end); // the values as the run leaves them, so every line reaches the end
     m_model.finish(end, outcome);
-    QJsonObject result;
-    QList<Check> checks;
-    m_scenario->evaluate(m_model, *m_resources, &result, &checks);
-    m_model.setResult(result, checks);
+    const auto evaluation = m_scenario->evaluate(m_model, *m_resources);
+    m_model.setResult(evaluation.result, evaluation.checks);
     m_resources.reset(); // tears down the run's IPC objects
-    m_running = false;
-    m_paused = false;
+    m_state = State::Idle;
     Q_EMIT finished(outcome);
 }
 
 void RunController::stop()
 {
-    if (!m_running || m_stopRequested)
+    if (!isRunning() || m_state == State::Stopping)
         return;
-    m_stopRequested = true;
+    m_state = State::Stopping;
     if (m_launcher)
         m_launcher->stopRequesting();
     signalWorkers(SIGTERM);
@@ -479,7 +490,7 @@ void RunController::stop()
 
 bool RunController::ending() const
 {
-    return m_stopRequested || m_deadlocked;
+    return m_state == State::Stopping || m_endingAs == Outcome::Deadlock;
 }
 
 void RunController::joinAllNow()
@@ -496,32 +507,32 @@ void RunController::joinAllNow()
 
 void RunController::pause()
 {
-    if (!m_running || m_paused)
+    if (m_state != State::Running)
         return;
     signalWorkers(SIGSTOP);
-    m_paused = true;
+    m_state = State::Paused;
     Q_EMIT paused();
 }
 
 void RunController::resume()
 {
-    if (!m_running || !m_paused)
+    if (m_state != State::Paused)
         return;
     signalWorkers(SIGCONT);
-    m_paused = false;
+    m_state = State::Running;
     Q_EMIT resumed();
 }
 
 bool RunController::sendInput(int workerId, const QByteArray& line)
 {
     auto* worker = process(workerId);
-    return m_running && worker && worker->writeInput(line.endsWith('\n') ? line : line + '\n');
+    return isRunning() && worker && worker->writeInput(line.endsWith('\n') ? line : line + '\n');
 }
 
 bool RunController::kill(int workerId)
 {
     auto* worker = process(workerId);
-    if (!m_running || !worker || worker->hasDied() || !worker->sendSignal(SIGKILL))
+    if (!isRunning() || !worker || worker->hasDied() || !worker->sendSignal(SIGKILL))
         return false;
     m_model.markKilledByUser(workerId);
     return true;

@@ -16,6 +16,14 @@
 namespace ProcViz {
 
 class PhaseLauncher;
+
+/// A run as it will go: the scenario, its parameters checked and complete, and the phases it planned.
+struct RunPlan
+{
+    const Scenario* scenario = nullptr;
+    QVariantMap params;
+    QList<Phase> phases;
+};
 class Spawner;
 class WorkerProcess;
 
@@ -49,6 +57,10 @@ public:
 
     /// Resolves @p params against the scenario's table and its own rules, and checks that every fault
     /// targets a worker the run will have; empty string when fine.
+    /// Checks and plans a run once: nothing and @p error set when the scenario, a parameter, the plan or an
+    /// option is wrong (the message names it and what it allows).
+    static std::optional<RunPlan> prepare(
+        const QString& scenarioId, const QVariantMap& params, const RunOptions& options, QString* error);
     static QString check(const QString& scenarioId, const QVariantMap& params, QVariantMap* resolved = nullptr,
         const RunOptions& options = {});
 
@@ -63,8 +75,17 @@ public:
     /// false when that worker is gone or its input is full.
     bool sendInput(int workerId, const QByteArray& line);
 
-    bool isRunning() const { return m_running; }
-    bool isPaused() const { return m_paused; }
+    /// Where the controller stands: between runs, running, paused by the user, or ending after a stop.
+    enum class State
+    {
+        Idle,
+        Running,
+        Paused,
+        Stopping,
+    };
+    State state() const { return m_state; }
+    bool isRunning() const { return m_state != State::Idle; }
+    bool isPaused() const { return m_state == State::Paused; }
     const RunModel& model() const { return m_model; }
 
 Q_SIGNALS:
@@ -74,11 +95,10 @@ Q_SIGNALS:
     void workerExited(int workerId);
     void paused();
     void resumed();
-    /// The run is over and its result and checks are in the model. @p outcome: "completed", "stopped",
-    /// "deadlock" when the watchdog saw no progress (the model's cause() says what it could see), "limit"
-    /// when the run passed its time limit or a worker its CPU-time limit (cause() says which), or
-    /// "failed" when a worker could not be spawned (failed() comes first, with the reason).
-    void finished(const QString& outcome);
+    /// The run is over and its result and checks are in the model. A Deadlock or Limit outcome has its cause
+    /// in the model's cause(); Failed comes after failed(), with the reason. (In a QVariant the outcome
+    /// converts to its id string.)
+    void finished(ProcViz::Outcome outcome);
     void failed(const QString& message);
 
 private:
@@ -94,7 +114,7 @@ private:
     void onExited(int workerId);
     void sample();
     void sampleRunValues(qint64 monotonicNs); ///< the run-wide values (e.g. the shared counter), into the model
-    void finishRun(const QString& outcome);
+    void finishRun(Outcome outcome);
     void signalWorkers(int signal); ///< to every worker not yet reaped
     void applyFault(const FaultAction& fault, int attempt = 0);
     QList<qint64> holdersWhileStopped();
@@ -116,11 +136,9 @@ private:
     int m_runNumber = 0;
     std::vector<std::unique_ptr<WorkerProcess>> m_processes; ///< index = worker id
     int m_currentPhase = -1;
-    bool m_running = false;
-    bool m_paused = false;
-    bool m_stopRequested = false;
-    bool m_deadlocked = false;
-    bool m_timeLimited = false;
+    State m_state = State::Idle;
+    /// Decided before the workers have ended: the watchdog's Deadlock or the time limit's Limit.
+    std::optional<Outcome> m_endingAs;
     int m_cpuLimitSeconds = RunOptions::DefaultCpuLimitSeconds;
     int m_workerNice = 0;
     Watchdog m_watchdog;

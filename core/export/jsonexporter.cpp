@@ -77,7 +77,7 @@ QJsonObject JsonExporter::toJson(const RunModel& model)
         {QStringLiteral("scenario"), model.scenarioId()},
         {QStringLiteral("params"), QJsonObject::fromVariantMap(model.params())},
         {QStringLiteral("elapsed_s"), model.elapsedSeconds(monotonicNowNs())},
-        {QStringLiteral("outcome"), model.outcome()},
+        {QStringLiteral("outcome"), model.outcomeId()},
         {QStringLiteral("cores"), QThread::idealThreadCount()},
         {QStringLiteral("workers"), workers},
         {QStringLiteral("phases"), phases},

@@ -247,7 +247,7 @@ QJsonObject TraceExporter::toJson(const RunModel& model)
         {QStringLiteral("traceEvents"), TraceBuilder(model).build()},
         {QStringLiteral("displayTimeUnit"), QStringLiteral("ms")},
         {QStringLiteral("otherData"),
-            QJsonObject {{QStringLiteral("scenario"), model.scenarioId()}, {QStringLiteral("outcome"), model.outcome()},
+            QJsonObject {{QStringLiteral("scenario"), model.scenarioId()}, {QStringLiteral("outcome"), model.outcomeId()},
                 {QStringLiteral("generator"), QStringLiteral("ProcViz " PROCVIZ_VERSION)}}},
     };
 }

@@ -430,7 +430,7 @@ void RunModel::markKilledByUser(int workerId)
     m_workers[workerId].killedByUser = true;
 }
 
-void RunModel::finish(qint64 monotonicNs, const QString& outcome)
+void RunModel::finish(qint64 monotonicNs, Outcome outcome)
 {
     m_endNs = relative(monotonicNs);
     m_outcome = outcome;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "check.h"
+#include "outcome.h"
 #include "telemetry/telemetryrecord.h"
 #include "workerstate.h"
 
@@ -188,7 +189,7 @@ public:
         int workerId, qint64 monotonicNs, std::optional<int> exitCode, std::optional<int> signal, double cpuSeconds);
     void addMalformed(int workerId, quint64 count);
     void markKilledByUser(int workerId);
-    void finish(qint64 monotonicNs, const QString& outcome);
+    void finish(qint64 monotonicNs, Outcome outcome);
     /// Why the run ended as it did, when the engine can tell (e.g. which dead holder left a lock locked).
     void setCause(const QString& cause);
     /// A value of the whole run sampled by the engine, e.g. the shared counter read from shared memory.
@@ -202,7 +203,9 @@ public:
     qint64 startNs() const { return m_startNs; }
     qint64 endNs() const { return m_endNs; } ///< relative; -1 while running
     double elapsedSeconds(qint64 monotonicNowNs) const;
-    const QString& outcome() const { return m_outcome; }
+    std::optional<Outcome> outcome() const { return m_outcome; } ///< none while the run goes on
+    /// The outcome's stable id for exports: "completed", ...; "running" while it goes on.
+    QString outcomeId() const { return m_outcome ? ProcViz::outcomeId(*m_outcome) : QStringLiteral("running"); }
     const QString& cause() const { return m_cause; }
     const QList<NamedCounter>& runSamples() const { return m_runSamples; }
     const QList<WorkerInfo>& workers() const { return m_workers; }
@@ -242,7 +245,7 @@ private:
     QVariantMap m_params;
     qint64 m_startNs = 0;
     qint64 m_endNs = -1;
-    QString m_outcome;
+    std::optional<Outcome> m_outcome;
     QString m_cause;
     QList<NamedCounter> m_runSamples;
     QList<WorkerInfo> m_workers;

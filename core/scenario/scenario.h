@@ -2,6 +2,8 @@
 #pragma once
 
 #include "model/check.h"
+#include "panelspec.h"
+#include "parameter.h"
 #include "parametertable.h"
 
 #include <QJsonObject>
@@ -62,6 +64,13 @@ public:
     virtual QString explainStall(const RunModel& model) const;
 };
 
+/// What a run's evaluation found: the result document (JSON, shown by the CLI and the window) and the checks.
+struct Evaluation
+{
+    QJsonObject result;
+    QList<Check> checks;
+};
+
 /// What a worker's body gets to work with.
 struct WorkerContext
 {
@@ -78,6 +87,9 @@ struct WorkerContext
 class Scenario
 {
 public:
+    /// The role of the plain worker, the one most lessons have.
+    static inline const QString WorkerRole = QStringLiteral("worker");
+
     virtual ~Scenario() = default;
 
     virtual QString id() const = 0;
@@ -85,6 +97,15 @@ public:
     virtual QString summary() const = 0; ///< translated, one line
     virtual const ParameterTable& parameters() const = 0;
     virtual QStringList roles() const = 0;
+    /// A worker as the window and the lesson name it, translated: "producer 2"; @p brief for a crowded axis
+    /// ("w2"). By default "worker N" whatever the role.
+    virtual QString roleLabel(const QString& role, int index, bool brief = false) const;
+    /// A phase as the window names it, translated (timing's "gil" is "emulated GIL"); by default its name.
+    virtual QString phaseLabel(const QString& phase) const;
+    /// The chart of its own the window shows (none by default).
+    virtual PanelSpec panel() const;
+    /// The worker that takes lines typed in the window on its standard input (the pipe's sender), or -1.
+    virtual int inputWorker(const RunModel& model) const;
 
     /// Checks combinations the table cannot express; @p params are already resolved. Empty when fine.
     virtual QString validate(const QVariantMap& params) const;
@@ -102,9 +123,29 @@ public:
     /// The body of a worker process (runs in procviz-worker); the return value is its exit code.
     virtual int runWorker(const WorkerContext& context) const = 0;
 
-    /// Computes the result document and the checks from what the run recorded and the run's shared state.
-    virtual void evaluate(
-        const RunModel& model, const RunResources& resources, QJsonObject* result, QList<Check>* checks) const = 0;
+    /// The result and the checks, from what the run recorded and the run's shared state, made by setUp().
+    virtual Evaluation evaluate(const RunModel& model, const RunResources& resources) const = 0;
+};
+
+/// A scenario whose run has shared state of its own, of type @p Resources: setUp() creates it, and evaluate()
+/// gets it back as what it is, so no scenario casts the engine's RunResources itself.
+template<typename Resources> class ScenarioWith : public Scenario
+{
+public:
+    std::unique_ptr<RunResources> setUp(const QVariantMap& params, QString* error) const final
+    {
+        return create(params, error);
+    }
+    Evaluation evaluate(const RunModel& model, const RunResources& resources) const final
+    {
+        // The engine hands back what setUp() made for this run: a Resources, by construction.
+        return evaluate(model, static_cast<const Resources&>(resources));
+    }
+
+protected:
+    /// The run's shared state, before any worker starts; nullptr and @p error set on failure.
+    virtual std::unique_ptr<Resources> create(const QVariantMap& params, QString* error) const = 0;
+    virtual Evaluation evaluate(const RunModel& model, const Resources& resources) const = 0;
 };
 
 } // namespace ProcViz

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Process lifecycle (start, sleep, join, exit code): the tutorials' Process(target=...).start()/join()
-// example, with the exit code and what stop/kill/pause do made visible.
+// example, with the exit code, the zombie before the join, and what stop/kill/pause do made visible.
 #include "model/runmodel.h"
 #include "scenario/scenario.h"
 #include "telemetry/stateclock.h"
@@ -15,8 +15,22 @@
 namespace ProcViz {
 
 namespace {
-const QString WorkerRole = QStringLiteral("worker");
 constexpr qint64 StepMs = 50;
+
+const auto Workers = IntParameter::integer(
+    "workers", 3, 1, 64, QT_TRANSLATE_NOOP("ProcViz::Scenario", "Worker processes to start."));
+const auto SleepMs = IntParameter::integer("sleep-ms", 1000, 0, 600'000,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario", "How long each worker sleeps before it exits, in milliseconds."));
+const auto SleepJitterMs = IntParameter::integer("sleep-jitter-ms", 2000, 0, 600'000,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario",
+        "Each worker sleeps a random extra of up to this many milliseconds, so they end at different "
+        "times (the tutorial's random 1 to 3 seconds)."));
+const auto JoinAfterMs = IntParameter::integer("join-after-ms", 0, 0, 60'000,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario",
+        "The parent joins each worker only this many milliseconds after it has exited; until then the "
+        "ended process is a zombie (state Z in ps). 0: joined at once."));
+const auto ExitCode = IntParameter::integer("exit-code", 0, 0, 255,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario", "The exit code every worker ends with (sys.exit(n))."));
 
 void sleepMs(qint64 ms)
 {
@@ -27,36 +41,31 @@ void sleepMs(qint64 ms)
 
 class LifecycleScenario : public Scenario
 {
+    Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
     QString id() const override { return QStringLiteral("lifecycle"); }
-    QString title() const override { return QCoreApplication::translate("ProcViz::Scenario", "Process lifecycle"); }
+    QString title() const override { return tr("Process lifecycle"); }
     QString summary() const override
     {
-        return QCoreApplication::translate("ProcViz::Scenario",
-            "Start processes, let them sleep, join them: each has its own PID and "
-            "exit code; stop, pause or kill one and see what the parent records.");
+        return tr("Start processes, let them sleep, join them: each has its own PID and "
+                  "exit code; stop, pause or kill one and see what the parent records.");
     }
-
     const ParameterTable& parameters() const override { return m_parameters; }
-
     QStringList roles() const override { return {WorkerRole}; }
 
     QList<Phase> plan(const QVariantMap& params) const override
     {
-        return {Phase::ofRole(QStringLiteral("workers"), WorkerRole, params.value(QStringLiteral("workers")).toInt())};
+        return {Phase::ofRole(QStringLiteral("workers"), WorkerRole, int(Workers(params)))};
     }
 
-    int joinDelayMs(const QVariantMap& params) const override
-    {
-        return params.value(QStringLiteral("join-after-ms")).toInt();
-    }
+    int joinDelayMs(const QVariantMap& params) const override { return int(JoinAfterMs(params)); }
 
     int runWorker(const WorkerContext& context) const override
     {
         // Like the tutorial's time.sleep(random.randint(1, 3)): each process draws its own pause.
-        const qint64 jitter = context.params.value(QStringLiteral("sleep-jitter-ms")).toLongLong();
-        const qint64 total = context.params.value(QStringLiteral("sleep-ms")).toLongLong()
-            + (jitter > 0 ? QRandomGenerator::system()->bounded(jitter + 1) : 0);
+        const qint64 jitter = SleepJitterMs(context.params);
+        const qint64 total
+            = SleepMs(context.params) + (jitter > 0 ? QRandomGenerator::system()->bounded(jitter + 1) : 0);
         StateClock clock(context.telemetry);
         clock.start(WorkerState::Sleeping);
         for (qint64 slept = 0; slept < total;) {
@@ -67,12 +76,12 @@ public:
         }
         clock.progress(total, total);
         clock.finish(total);
-        return context.params.value(QStringLiteral("exit-code")).toInt();
+        return int(ExitCode(context.params));
     }
 
-    void evaluate(const RunModel& model, const RunResources&, QJsonObject* result, QList<Check>* checks) const override
+    Evaluation evaluate(const RunModel& model, const RunResources&) const override
     {
-        const int wanted = model.params().value(QStringLiteral("exit-code")).toInt();
+        const auto wanted = int(ExitCode(model.params()));
         QJsonObject exitCodes;
         int asWanted = 0, signalled = 0;
         for (const auto& worker : model.workers()) {
@@ -81,32 +90,14 @@ public:
             asWanted += worker.exitCode == wanted ? 1 : 0;
             signalled += worker.signal ? 1 : 0;
         }
-        *result = {{QStringLiteral("exit_codes"), exitCodes}, {QStringLiteral("signalled"), signalled},
-            {QStringLiteral("expected_exit_code"), wanted}};
-        checks->append({QStringLiteral("exit_codes"), asWanted == model.workers().size(),
-            QCoreApplication::translate("ProcViz::Scenario", "%1 of %2 workers exited with code %3")
-                .arg(asWanted)
-                .arg(model.workers().size())
-                .arg(wanted)});
+        return {{{QStringLiteral("exit_codes"), exitCodes}, {QStringLiteral("signalled"), signalled},
+                    {QStringLiteral("expected_exit_code"), wanted}},
+            {{QStringLiteral("exit_codes"), asWanted == model.workers().size(),
+                tr("%1 of %2 workers exited with code %3").arg(asWanted).arg(model.workers().size()).arg(wanted)}}};
     }
 
 private:
-    const ParameterTable m_parameters {{
-        {QStringLiteral("workers"), ParameterSpec::Type::Integer, qint64(3), 1, 64, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Worker processes to start.")},
-        {QStringLiteral("sleep-ms"), ParameterSpec::Type::Integer, qint64(1000), 0, 600'000, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "How long each worker sleeps before it exits, in milliseconds.")},
-        {QStringLiteral("sleep-jitter-ms"), ParameterSpec::Type::Integer, qint64(2000), 0, 600'000, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                "Each worker sleeps a random extra of up to this many milliseconds, so they end at different "
-                "times (the tutorial's random 1 to 3 seconds).")},
-        {QStringLiteral("join-after-ms"), ParameterSpec::Type::Integer, qint64(0), 0, 60'000, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                "The parent joins each worker only this many milliseconds after it has exited; until then the "
-                "ended process is a zombie (state Z in ps). 0: joined at once.")},
-        {QStringLiteral("exit-code"), ParameterSpec::Type::Integer, qint64(0), 0, 255, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "The exit code every worker ends with (sys.exit(n)).")},
-    }};
+    const ParameterTable m_parameters {{Workers, SleepMs, SleepJitterMs, JoinAfterMs, ExitCode}};
 };
 
 } // namespace ProcViz

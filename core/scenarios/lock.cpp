@@ -4,50 +4,65 @@
 // survived. The counter lives in POSIX shared memory, like multiprocessing.Value.
 #include "ipc/sharedmemory.h"
 #include "ipc/sharedmutex.h"
+#include "ipc/startgate.h"
 #include "model/runmodel.h"
 #include "scenario/scenario.h"
 #include "telemetry/progressthrottle.h"
 #include "telemetry/stateclock.h"
 #include "telemetry/telemetrywriter.h"
+#include "worker/accountedlock.h"
+#include "worker/busywork.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
 #include <atomic>
-#include <functional>
-#include <sched.h>
 #include <unistd.h>
 
 namespace ProcViz {
 
 namespace {
-const QString WorkerRole = QStringLiteral("worker");
 const QString LockOff = QStringLiteral("off");
 const QString LockOn = QStringLiteral("on");
 const QString LockRobust = QStringLiteral("robust");
 constexpr int MaxWorkers = 64;
 constexpr std::int64_t ReportEvery = 256;
-constexpr std::int64_t StartGateTimeoutNs = 5'000'000'000;
+
+const auto Workers = IntParameter::integer("workers", 4, 1, MaxWorkers,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario", "Worker processes that increment the shared counter."));
+const auto Increments = IntParameter::integer("increments", 100'000, 1, 100'000'000,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario", "How many times each worker adds 1 to the counter."));
+const auto WorkNs = IntParameter::integer("work-ns", 5000, 0, 1'000'000,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario",
+        "Computation between reading the counter and writing it back, in nanoseconds: the window in which "
+        "another process can slip in. The default makes a run last long enough to watch; CPython needs "
+        "about 500 for `counter.value += 1`; 0 makes the increment as short as the hardware allows."));
+const auto Lock = TextParameter::choice("lock", LockOn, {LockOff, LockOn, LockRobust},
+    QT_TRANSLATE_NOOP("ProcViz::Scenario",
+        "off: a plain load, add and store (updates get lost); on: a process-shared mutex around each "
+        "increment; robust: the same mutex made robust, so the death of its holder is survived."));
+
+/// The counter's ideal: every increment of every worker.
+qint64 expectedTotal(const QVariantMap& params)
+{
+    return Workers(params) * Increments(params);
+}
 
 struct LockSegment
 {
     pthread_mutex_t mutex;
     /// Deliberately neither atomic nor locked by itself: `--lock off` must do a plain load, add and store.
     volatile std::int64_t counter;
-    std::atomic<std::int32_t> holder; ///< pid inside the critical section, 0 when none
-    /// Who left the section last, and when: a worker that waited long for the lock draws the hand-off from it.
-    std::atomic<std::int32_t> lastReleaser;
-    std::atomic<std::int64_t> lastReleaseNs;
+    LockStamp stamp; ///< who is inside, who left last
     std::atomic<std::int32_t> recoveredFrom; ///< pid of a dead holder whose lock was recovered
     std::atomic<std::int32_t> recoveries;
-    std::atomic<std::int32_t> arrived; ///< start gate: workers begin together, so they really overlap
+    StartGate gate;
     std::atomic<std::int64_t> done[MaxWorkers]; ///< increments each worker completed, kept if it dies
 };
 
 class LockResources : public RunResources
 {
-    // lupdate files tr() under the class it is called in: name the context the strings are looked up in.
     Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
     explicit LockResources(std::unique_ptr<SharedMemory> memory)
@@ -64,7 +79,7 @@ public:
 
     QList<qint64> holders() const override
     {
-        const auto holder = m_segment->holder.load();
+        const auto holder = m_segment->stamp.holder.load();
         return holder ? QList<qint64> {holder} : QList<qint64> {};
     }
 
@@ -75,7 +90,7 @@ public:
 
     QString explainStall(const RunModel& model) const override
     {
-        const auto holder = m_segment->holder.load();
+        const auto holder = m_segment->stamp.holder.load();
         if (!holder)
             return {};
         for (const auto& worker : model.workers()) {
@@ -103,35 +118,9 @@ private:
     LockSegment* m_segment;
 };
 
-void waitForEveryone(LockSegment& segment, int workers)
-{
-    // Without this, a quick worker could finish before the next one starts and no update would ever be lost.
-    // Yield rather than sleep: a sleeper wakes a scheduler tick late. A worker killed before it arrives only
-    // delays the others by the timeout.
-    segment.arrived.fetch_add(1);
-    const auto deadline = monotonicNowNs() + StartGateTimeoutNs;
-    while (segment.arrived.load() < workers && monotonicNowNs() < deadline)
-        sched_yield();
-}
-
-/// Real computation from @p fromNs for about @p ns: what an interpreter does between reading a value and
-/// storing it back.
-void computeFor(std::int64_t ns, std::int64_t fromNs)
-{
-    if (ns <= 0)
-        return;
-    const auto until = fromNs + ns;
-    std::uint64_t x = 0;
-    while (monotonicNowNs() < until) {
-        for (int i = 0; i < 16; ++i) {
-            x += std::uint64_t(i);
-            asm volatile("" : "+r"(x));
-        }
-    }
-}
 } // namespace
 
-class LockScenario : public Scenario
+class LockScenario : public ScenarioWith<LockResources>
 {
     Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
@@ -145,18 +134,40 @@ public:
     const ParameterTable& parameters() const override { return m_parameters; }
     QStringList roles() const override { return {WorkerRole}; }
 
-    QList<Phase> plan(const QVariantMap& params) const override
+    PanelSpec panel() const override
     {
-        return {
-            Phase::ofRole(QStringLiteral("increment"), WorkerRole, params.value(QStringLiteral("workers")).toInt())};
+        PanelSpec spec;
+        spec.kind = PanelSpec::SampleLine;
+        spec.title = QT_TRANSLATE_NOOP("ProcViz::Scenario", "Shared counter against the ideal");
+        spec.sample = QStringLiteral("counter");
+        spec.axisLabel = QT_TRANSLATE_NOOP("ProcViz::Scenario", "shared counter");
+        spec.shortAxisLabel = QT_TRANSLATE_NOOP("ProcViz::Scenario", "counter");
+        spec.steps = false;
+        spec.level = PanelSpec::Level::Ideal;
+        spec.levelValue = [](const QVariantMap& params) { return std::optional(expectedTotal(params)); };
+        spec.levelLabel = QT_TRANSLATE_NOOP("ProcViz::Scenario", "ideal: %L1");
+        spec.callout = [](const QJsonObject& result) {
+            const qint64 counter = result.value(QLatin1String("counter")).toInteger();
+            const qint64 lost = result.value(QLatin1String("lost")).toInteger();
+            return lost > 0 ? PanelSpec::Callout {tr("got %L1\n%L2 updates lost").arg(counter).arg(lost),
+                                  PanelSpec::Callout::Tone::Bad}
+                            : PanelSpec::Callout {tr("got %L1\nno update lost").arg(counter),
+                                  PanelSpec::Callout::Tone::Good};
+        };
+        return spec;
     }
 
-    std::unique_ptr<RunResources> setUp(const QVariantMap& params, QString* error) const override
+    QList<Phase> plan(const QVariantMap& params) const override
+    {
+        return {Phase::ofRole(QStringLiteral("increment"), WorkerRole, int(Workers(params)))};
+    }
+
+    std::unique_ptr<LockResources> create(const QVariantMap& params, QString* error) const override
     {
         auto memory = SharedMemory::create(sizeof(LockSegment), error);
         if (!memory)
             return nullptr;
-        const bool robust = params.value(QStringLiteral("lock")).toString() == LockRobust;
+        const bool robust = Lock(params) == LockRobust;
         if (const int result = SharedMutex::initialize(&memory->as<LockSegment>()->mutex, robust); result != 0) {
             *error = QString::fromLocal8Bit(strerror(result));
             return nullptr;
@@ -165,25 +176,10 @@ public:
     }
 
     int runWorker(const WorkerContext& context) const override;
-    void evaluate(
-        const RunModel& model, const RunResources& resources, QJsonObject* result, QList<Check>* checks) const override;
+    Evaluation evaluate(const RunModel& model, const LockResources& resources) const override;
 
 private:
-    const ParameterTable m_parameters {{
-        {QStringLiteral("workers"), ParameterSpec::Type::Integer, qint64(4), 1, MaxWorkers, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Worker processes that increment the shared counter.")},
-        {QStringLiteral("increments"), ParameterSpec::Type::Integer, qint64(100'000), 1, 100'000'000, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "How many times each worker adds 1 to the counter.")},
-        {QStringLiteral("work-ns"), ParameterSpec::Type::Integer, qint64(5000), 0, 1'000'000, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                "Computation between reading the counter and writing it back, in nanoseconds: the window in which "
-                "another process can slip in. The default makes a run last long enough to watch; CPython needs "
-                "about 500 for `counter.value += 1`; 0 makes the increment as short as the hardware allows.")},
-        {QStringLiteral("lock"), ParameterSpec::Type::Choice, LockOn, 0, 0, {LockOff, LockOn, LockRobust},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                "off: a plain load, add and store (updates get lost); on: a process-shared mutex around each "
-                "increment; robust: the same mutex made robust, so the death of its holder is survived.")},
-    }};
+    const ParameterTable m_parameters {{Workers, Increments, WorkNs, Lock}};
 };
 
 int LockScenario::runWorker(const WorkerContext& context) const
@@ -193,65 +189,31 @@ int LockScenario::runWorker(const WorkerContext& context) const
         return EXIT_FAILURE;
     auto& segment = *memory->as<LockSegment>();
     const auto& telemetry = context.telemetry;
-    const std::int64_t increments = context.params.value(QStringLiteral("increments")).toLongLong();
-    const bool locking = context.params.value(QStringLiteral("lock")).toString() != LockOff;
-    const std::int64_t workNs = context.params.value(QStringLiteral("work-ns")).toLongLong();
-    const auto pid = std::int32_t(getpid());
-    SharedMutex mutex(&segment.mutex);
+    const std::int64_t increments = Increments(context.params);
+    const bool locking = Lock(context.params) != LockOff;
+    const std::int64_t workNs = WorkNs(context.params);
     StateClock clock(telemetry);
-    bool longWait = false;
-    // Called only when the lock is taken by someone else: a free lock costs no call and no clock read. Made
-    // once: a std::function built at every increment would cost more than the increment.
-    const std::function<void()> blocked = [&] { clock.enter(WorkerState::Waiting); };
-    const std::function<void()> stillWaiting = [&] {
-        clock.announce();
-        longWait = true;
-    };
+    AccountedLock lock(&segment.mutex, segment.stamp, clock, telemetry);
 
     clock.start(WorkerState::Waiting); // at the start gate, for the others to arrive
-    waitForEveryone(segment, context.params.value(QStringLiteral("workers")).toInt());
+    segment.gate.pass(int(Workers(context.params)));
     clock.enter(WorkerState::Running);
     ProgressThrottle throttle(increments);
     for (std::int64_t i = 0; i < increments; ++i) {
-        // The times taken here serve the computation and the accounting alike: with the lock, two clock reads
-        // an increment (taken, given back), and one more when it had to wait. The mutex orders the stores
-        // inside it, so they need no ordering of their own.
-        std::int64_t acquired = 0;
-        std::int32_t giver = 0;
-        std::int64_t givenNs = 0;
-        if (locking) {
-            if (mutex.lock(blocked, stillWaiting) == SharedMutex::Locked::FromDeadOwner) {
-                const auto dead = segment.holder.load();
-                segment.recoveredFrom = dead;
-                segment.recoveries.fetch_add(1);
-                telemetry.message(QStringLiteral("recovered the lock from dead holder pid %1").arg(dead).toUtf8());
-            }
-            segment.holder.store(pid, std::memory_order_relaxed);
-            acquired = monotonicNowNs();
-            if (longWait) { // a hand-off worth an arrow: after a wait of 1 ms or more
-                giver = segment.lastReleaser.load(std::memory_order_relaxed);
-                givenNs = segment.lastReleaseNs.load(std::memory_order_relaxed);
-            }
-        } else {
-            acquired = monotonicNowNs();
+        std::int32_t dead = 0;
+        // The time the lock was taken serves the computation and the accounting alike.
+        const auto from = locking ? lock.lock(&dead) : monotonicNowNs();
+        if (dead) {
+            segment.recoveredFrom = dead;
+            segment.recoveries.fetch_add(1);
+            telemetry.message(QStringLiteral("recovered the lock from dead holder pid %1").arg(dead).toUtf8());
         }
         const std::int64_t value = segment.counter;
-        computeFor(workNs, acquired);
+        BusyWork::computeFor(workNs, from);
         segment.counter = value + 1;
         segment.done[context.index].store(i + 1, std::memory_order_relaxed);
-        if (locking) {
-            const auto released = clock.isAccounting() ? monotonicNowNs() : 0;
-            segment.lastReleaser.store(pid, std::memory_order_relaxed);
-            segment.lastReleaseNs.store(released, std::memory_order_relaxed);
-            segment.holder.store(0, std::memory_order_relaxed);
-            mutex.unlock();
-            // Told once the lock is free again: a write() that blocks (the engine busy) must not keep others out.
-            clock.enter(WorkerState::Holding, acquired);
-            clock.enter(WorkerState::Running, released);
-            if (givenNs)
-                telemetry.handoff(giver, givenNs, acquired, "lock");
-            longWait = false;
-        }
+        if (locking)
+            lock.unlock();
         if (((i + 1) % ReportEvery == 0 || i + 1 == increments) && throttle.shouldReport(i + 1))
             clock.progress(i + 1, increments);
     }
@@ -259,14 +221,11 @@ int LockScenario::runWorker(const WorkerContext& context) const
     return EXIT_SUCCESS;
 }
 
-void LockScenario::evaluate(
-    const RunModel& model, const RunResources& resources, QJsonObject* result, QList<Check>* checks) const
+Evaluation LockScenario::evaluate(const RunModel& model, const LockResources& resources) const
 {
-    const auto& segment = static_cast<const LockResources&>(resources).segment();
-    const auto& params = model.params();
-    const QString lock = params.value(QStringLiteral("lock")).toString();
-    const qint64 expected = params.value(QStringLiteral("workers")).toLongLong()
-        * params.value(QStringLiteral("increments")).toLongLong();
+    const auto& segment = resources.segment();
+    const QString lock = Lock(model.params());
+    const qint64 expected = expectedTotal(model.params());
     const qint64 counter = segment.counter;
 
     qint64 completed = 0;
@@ -286,31 +245,34 @@ void LockScenario::evaluate(
             {QStringLiteral("hold_ms"), double(time[size_t(WorkerState::Holding)]) / 1e6},
         });
     }
-    *result = {
+    Evaluation evaluation;
+    auto& result = evaluation.result;
+    auto& checks = evaluation.checks;
+    result = {
         {QStringLiteral("lock"), lock},
         {QStringLiteral("counter"), counter},
         {QStringLiteral("expected"), expected},
         {QStringLiteral("lost"), expected - counter},
         {QStringLiteral("completed_increments"), completed},
-        {QStringLiteral("outcome"), model.outcome()},
+        {QStringLiteral("outcome"), model.outcomeId()},
         {QStringLiteral("per_worker"), perWorker},
     };
     if (lock == LockRobust) {
-        result->insert(QStringLiteral("recovered"), segment.recoveries.load() > 0);
-        result->insert(QStringLiteral("dead_holder_pid"),
+        result.insert(QStringLiteral("recovered"), segment.recoveries.load() > 0);
+        result.insert(QStringLiteral("dead_holder_pid"),
             segment.recoveredFrom.load() ? QJsonValue(segment.recoveredFrom.load()) : QJsonValue(QJsonValue::Null));
     }
 
     if (!anyKilled) {
-        checks->append({QStringLiteral("counter_exact"), counter == expected,
+        checks.append({QStringLiteral("counter_exact"), counter == expected,
             tr("expected %1 · got %2 · %3 updates lost").arg(expected).arg(counter).arg(expected - counter),
             lock != LockOff});
-        return;
+        return evaluation;
     }
     // A worker died: the target is what the workers really did. The one increment the holder was in the
     // middle of may or may not have reached the counter.
     const qint64 inFlight = counter - completed;
-    checks->append({QStringLiteral("counter_matches_completed"),
+    checks.append({QStringLiteral("counter_matches_completed"),
         lock == LockOff ? counter <= completed : inFlight == 0 || inFlight == 1,
         tr("counter %1 · increments completed %2%3")
             .arg(counter)
@@ -318,12 +280,13 @@ void LockScenario::evaluate(
             .arg(inFlight == 1 ? tr(" (1 in flight when its worker died)") : QString()),
         lock != LockOff});
     if (lock == LockRobust) {
-        checks->append({QStringLiteral("survived_holder_death"), model.outcome() == QLatin1String("completed"),
+        checks.append({QStringLiteral("survived_holder_death"), model.outcome() == Outcome::Completed,
             segment.recoveries.load() > 0 ? tr("run %1; the lock was recovered from dead holder pid %2")
-                                                .arg(model.outcome())
+                                                .arg(model.outcomeId())
                                                 .arg(segment.recoveredFrom.load())
-                                          : tr("run %1; no worker died holding the lock").arg(model.outcome())});
+                                          : tr("run %1; no worker died holding the lock").arg(model.outcomeId())});
     }
+    return evaluation;
 }
 
 } // namespace ProcViz

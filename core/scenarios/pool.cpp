@@ -24,11 +24,24 @@
 namespace ProcViz {
 
 namespace {
-const QString WorkerRole = QStringLiteral("worker");
 const QString Uniform = QStringLiteral("uniform");
 const QString Increasing = QStringLiteral("increasing");
 constexpr int MaxWorkers = 64;
 constexpr int MaxTasks = 100'000;
+const auto Workers = IntParameter::integer(
+    "workers", 4, 1, MaxWorkers, QT_TRANSLATE_NOOP("ProcViz::Scenario", "Processes in the pool."));
+const auto Tasks = IntParameter::integer("tasks", 40, 1, MaxTasks,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario", "Inputs to map over: one Monte Carlo batch each."));
+const auto Chunksize = IntParameter::integer("chunksize", 0, 0, MaxTasks,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario",
+        "Consecutive tasks a worker takes at once. 0: Python's default, tasks / (4 × workers) rounded up."));
+// A run long enough to watch the chunks being taken (about 2 s on two cores).
+const auto Trials = IntParameter::integer("trials", 25'000'000, 1, 1'000'000'000,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario", "Random points per task (the mean, with --skew increasing)."));
+const auto Skew = TextParameter::choice("skew", Uniform, {Uniform, Increasing},
+    QT_TRANSLATE_NOOP("ProcViz::Scenario",
+        "uniform: every task costs the same; increasing: a task's cost grows with its index, so the "
+        "last chunks are the heaviest."));
 /// Samples between two heartbeats inside one task (some 20 ms): a long task is no stall.
 constexpr std::int64_t SamplesPerHeartbeat = 1 << 21;
 
@@ -69,11 +82,11 @@ struct PoolShape
     bool increasing;
 
     explicit PoolShape(const QVariantMap& params)
-        : workers(params.value(QStringLiteral("workers")).toInt())
-        , tasks(params.value(QStringLiteral("tasks")).toInt())
-        , chunksize(params.value(QStringLiteral("chunksize")).toInt())
-        , trials(params.value(QStringLiteral("trials")).toLongLong())
-        , increasing(params.value(QStringLiteral("skew")).toString() == Increasing)
+        : workers(int(Workers(params)))
+        , tasks(int(Tasks(params)))
+        , chunksize(int(Chunksize(params)))
+        , trials(Trials(params))
+        , increasing(Skew(params) == Increasing)
     {
         if (chunksize == 0) // Python's rule: divmod(len(iterable), 4 * processes), rounded up
             chunksize = (tasks + 4 * workers - 1) / (4 * workers);
@@ -155,51 +168,6 @@ std::int64_t monteCarlo(int task, std::int64_t trials, const std::function<void(
 }
 } // namespace
 
-class PoolScenario : public Scenario
-{
-    // lupdate files tr() under the class it is called in: name the context the strings are looked up in.
-    Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
-public:
-    QString id() const override { return QStringLiteral("pool"); }
-    QString title() const override { return tr("Pool.map: splitting the work"); }
-    QString summary() const override
-    {
-        return tr("A pool of worker processes takes chunks of Monte Carlo tasks from a shared queue and writes "
-                  "each result back in input order; the chunk size decides how evenly the work is spread.");
-    }
-    const ParameterTable& parameters() const override { return m_parameters; }
-    QStringList roles() const override { return {WorkerRole}; }
-
-    QList<Phase> plan(const QVariantMap& params) const override
-    {
-        return {Phase::ofRole(QStringLiteral("map"), WorkerRole, PoolShape(params).workers)};
-    }
-
-    std::unique_ptr<RunResources> setUp(const QVariantMap& params, QString* error) const override;
-    int runWorker(const WorkerContext& context) const override;
-    void evaluate(
-        const RunModel& model, const RunResources& resources, QJsonObject* result, QList<Check>* checks) const override;
-
-private:
-    const ParameterTable m_parameters {{
-        {QStringLiteral("workers"), ParameterSpec::Type::Integer, qint64(4), 1, MaxWorkers, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Processes in the pool.")},
-        {QStringLiteral("tasks"), ParameterSpec::Type::Integer, qint64(40), 1, MaxTasks, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Inputs to map over: one Monte Carlo batch each.")},
-        {QStringLiteral("chunksize"), ParameterSpec::Type::Integer, qint64(0), 0, MaxTasks, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                "Consecutive tasks a worker takes at once. 0: Python's default, tasks / (4 × workers) rounded up.")},
-        // A run long enough to watch the chunks being taken (about 2 s on two cores): a point costs some
-        // 2.5 ns here, where the tutorial's Python spends about as long on 100 000 points as this on 25 million.
-        {QStringLiteral("trials"), ParameterSpec::Type::Integer, qint64(25'000'000), 1, 1'000'000'000, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Random points per task (the mean, with --skew increasing).")},
-        {QStringLiteral("skew"), ParameterSpec::Type::Choice, Uniform, 0, 0, {Uniform, Increasing},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                "uniform: every task costs the same; increasing: a task's cost grows with its index, so the "
-                "last chunks are the heaviest.")},
-    }};
-};
-
 class PoolResources : public RunResources
 {
 public:
@@ -223,11 +191,60 @@ private:
     std::unique_ptr<SharedMemory> m_memory;
 };
 
-std::unique_ptr<RunResources> PoolScenario::setUp(const QVariantMap& params, QString* error) const
+class PoolScenario : public ScenarioWith<PoolResources>
 {
-    auto memory = SharedMemory::create(PoolShape(params).bytes(), error);
-    return memory ? std::make_unique<PoolResources>(std::move(memory)) : nullptr;
-}
+    Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
+public:
+    QString id() const override { return QStringLiteral("pool"); }
+    QString title() const override { return tr("Pool.map: splitting the work"); }
+    QString summary() const override
+    {
+        return tr("A pool of worker processes takes chunks of Monte Carlo tasks from a shared queue and writes "
+                  "each result back in input order; the chunk size decides how evenly the work is spread.");
+    }
+    const ParameterTable& parameters() const override { return m_parameters; }
+    QStringList roles() const override { return {WorkerRole}; }
+
+    QList<Phase> plan(const QVariantMap& params) const override
+    {
+        return {Phase::ofRole(QStringLiteral("map"), WorkerRole, PoolShape(params).workers)};
+    }
+
+    PanelSpec panel() const override
+    {
+        PanelSpec spec;
+        spec.kind = PanelSpec::SampleLine;
+        spec.title = QT_TRANSLATE_NOOP("ProcViz::Scenario", "Tasks done, and who did them");
+        spec.sample = QStringLiteral("tasks_done");
+        spec.axisLabel = QT_TRANSLATE_NOOP("ProcViz::Scenario", "tasks done");
+        spec.shortAxisLabel = QT_TRANSLATE_NOOP("ProcViz::Scenario", "tasks");
+        spec.filled = true;
+        spec.level = PanelSpec::Level::Ideal;
+        spec.levelValue = [](const QVariantMap& params) { return std::optional(Tasks(params)); };
+        spec.levelLabel = QT_TRANSLATE_NOOP("ProcViz::Scenario", "all %L1 tasks");
+        spec.callout = [](const QJsonObject& result) {
+            QString text = tr("tasks per worker:");
+            const auto counts = result.value(QLatin1String("tasks_per_worker")).toObject();
+            for (auto it = counts.begin(); it != counts.end(); ++it)
+                text += QStringLiteral("\nPID %1 → %2").arg(it.key()).arg(it.value().toInteger());
+            text += QLatin1Char('\n')
+                + tr("imbalance (max ÷ mean busy): %1×").arg(result.value(QLatin1String("imbalance")).toDouble(), 0, 'f', 2);
+            return PanelSpec::Callout {text, PanelSpec::Callout::Tone::Neutral};
+        };
+        return spec;
+    }
+
+    std::unique_ptr<PoolResources> create(const QVariantMap& params, QString* error) const override
+    {
+        auto memory = SharedMemory::create(PoolShape(params).bytes(), error);
+        return memory ? std::make_unique<PoolResources>(std::move(memory)) : nullptr;
+    }
+    int runWorker(const WorkerContext& context) const override;
+    Evaluation evaluate(const RunModel& model, const PoolResources& resources) const override;
+
+private:
+    const ParameterTable m_parameters {{Workers, Tasks, Chunksize, Trials, Skew}};
+};
 
 int PoolScenario::runWorker(const WorkerContext& context) const
 {
@@ -283,10 +300,9 @@ int PoolScenario::runWorker(const WorkerContext& context) const
     return EXIT_SUCCESS;
 }
 
-void PoolScenario::evaluate(
-    const RunModel& model, const RunResources& resources, QJsonObject* result, QList<Check>* checks) const
+Evaluation PoolScenario::evaluate(const RunModel& model, const PoolResources& resources) const
 {
-    auto& header = static_cast<const PoolResources&>(resources).header();
+    auto& header = resources.header();
     const PoolShape shape(model.params());
     std::int64_t hits = 0, trials = 0;
     int missing = 0, repeated = 0, misplaced = 0;
@@ -315,7 +331,9 @@ void PoolScenario::evaluate(
     }
     const double mean = model.workers().isEmpty() ? 0 : busySum / double(model.workers().size());
     const double pi = trials > 0 ? 4.0 * double(hits) / double(trials) : 0;
-    *result = {
+    Evaluation evaluation;
+    auto& checks = evaluation.checks;
+    evaluation.result = {
         {QStringLiteral("mechanism"),
             QStringLiteral("atomic next-chunk index and a results array in POSIX shared memory")},
         {QStringLiteral("pi"), pi},
@@ -327,17 +345,18 @@ void PoolScenario::evaluate(
         {QStringLiteral("busy_s"), busy},
         {QStringLiteral("imbalance"), mean > 0 ? busiest / mean : 0.0},
         {QStringLiteral("ordered"), misplaced == 0 && missing == 0},
-        {QStringLiteral("outcome"), model.outcome()},
+        {QStringLiteral("outcome"), model.outcomeId()},
     };
-    checks->append({QStringLiteral("every_task_once"), missing == 0 && repeated == 0,
+    checks.append({QStringLiteral("every_task_once"), missing == 0 && repeated == 0,
         tr("%1 of %2 tasks done · %3 missing · %4 done twice")
             .arg(shape.tasks - missing)
             .arg(shape.tasks)
             .arg(missing)
             .arg(repeated),
         !anyKilled});
-    checks->append({QStringLiteral("ordered"), misplaced == 0,
+    checks.append({QStringLiteral("ordered"), misplaced == 0,
         tr("%1 results in a slot other than their input's").arg(misplaced)});
+    return evaluation;
 }
 
 } // namespace ProcViz

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The tutorials' Queue lesson: producers put items, consumers take them until an end-of-stream sentinel.
-// The queue is the textbook bounded buffer: a ring of slots in POSIX shared memory guarded by three
-// process-shared POSIX semaphores: `empty` counts free slots, `full` counts filled ones and `mutex` (a binary
-// semaphore) lets one process at a time move the ring's head or tail.
+// The queue is the textbook bounded buffer (BoundedBuffer) in POSIX shared memory; next to it the segment holds
+// what the lesson counts: every item's receipt, who took how many, and whether any arrived out of order.
+#include "ipc/boundedbuffer.h"
 #include "ipc/sharedmemory.h"
 #include "model/runmodel.h"
 #include "scenario/scenario.h"
@@ -15,9 +15,7 @@
 #include <QJsonObject>
 
 #include <atomic>
-#include <cerrno>
 #include <cstring>
-#include <unistd.h>
 
 namespace ProcViz {
 
@@ -27,19 +25,26 @@ const QString ConsumerRole = QStringLiteral("consumer");
 constexpr int MaxProducers = 8;
 constexpr int MaxConsumers = 16;
 constexpr int MaxItems = 1'000'000;
-/// "Unbounded" is this many slots: a queue without any bound would only move the limit to memory.
-constexpr int RingSlots = 4096;
 /// Items per producer that get their own put/get records; a throughput run beyond them reports progress only.
 constexpr int TracedItems = 1000;
 constexpr std::int32_t Sentinel = -1;
 
-struct Slot
-{
-    std::int32_t producer; ///< Sentinel marks the end of the stream
-    std::int32_t seq;
-    std::int32_t pid; ///< the producer's, for the hand-off the consumer reports
-    std::int64_t putNs; ///< when it was put
-};
+const auto Producers = IntParameter::integer("producers", 1, 1, MaxProducers,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario", "Producer processes putting items into the queue."));
+const auto Consumers = IntParameter::integer("consumers", 2, 1, MaxConsumers,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario", "Consumer processes taking items out of the queue."));
+const auto Items
+    = IntParameter::integer("items", 5, 1, MaxItems, QT_TRANSLATE_NOOP("ProcViz::Scenario", "Items each producer makes."));
+const auto Capacity = IntParameter::integer("capacity", 0, 0, BoundedBuffer::MaxCapacity,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario",
+        "Slots in the queue: a producer finding them all full waits. 0 means as many as ProcViz allows "
+        "(4096), which in a lesson this size never fills up."));
+const auto ProduceMs = IntParameter::integer("produce-ms", 500, 0, 60'000,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario", "How long making one item takes, in milliseconds."));
+const auto ConsumeMs = IntParameter::integer("consume-ms", 1000, 0, 60'000,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario",
+        "How long handling one item takes, in milliseconds. With both times 0 the run measures how many "
+        "items per second the queue moves."));
 
 /// What each item's journey left behind, indexed by producer * items + seq.
 struct Receipt
@@ -50,23 +55,15 @@ struct Receipt
 
 struct QueueHeader
 {
-    sem_t empty; ///< free slots: producers wait on it
-    sem_t full; ///< filled slots: consumers wait on it
-    sem_t mutex; ///< 1 while nobody moves head or tail
-    std::atomic<std::int32_t> holder; ///< pid inside the mutex, 0 when none: `--kill holder`
+    BoundedBuffer::Ring queue;
     std::atomic<std::int32_t> producersLeft; ///< the producer that brings it to 0 puts the sentinel
     std::atomic<std::int32_t> sentinelPut;
-    std::atomic<std::int32_t> depth;
-    std::atomic<std::int32_t> maxDepth;
     std::atomic<std::int64_t> produced;
     std::atomic<std::int64_t> consumed;
     std::atomic<std::int64_t> firstPutNs;
     std::atomic<std::int64_t> lastGetNs;
     std::atomic<std::int64_t> perConsumer[MaxConsumers];
     std::atomic<std::int64_t> outOfOrder[MaxConsumers];
-    std::uint32_t head; ///< next slot to take; only moved inside the mutex
-    std::uint32_t tail; ///< next slot to fill; only moved inside the mutex
-    Slot ring[RingSlots];
 };
 
 struct QueueShape
@@ -74,16 +71,16 @@ struct QueueShape
     int producers;
     int consumers;
     int items;
-    int capacity; ///< effective: RingSlots when --capacity is 0
+    int capacity; ///< effective: BoundedBuffer::MaxCapacity when --capacity is 0
 
     explicit QueueShape(const QVariantMap& params)
-        : producers(params.value(QStringLiteral("producers")).toInt())
-        , consumers(params.value(QStringLiteral("consumers")).toInt())
-        , items(params.value(QStringLiteral("items")).toInt())
-        , capacity(params.value(QStringLiteral("capacity")).toInt())
+        : producers(int(Producers(params)))
+        , consumers(int(Consumers(params)))
+        , items(int(Items(params)))
+        , capacity(int(Capacity(params)))
     {
         if (capacity == 0)
-            capacity = RingSlots;
+            capacity = BoundedBuffer::MaxCapacity;
     }
     qint64 totalItems() const { return qint64(producers) * items; }
     size_t bytes() const { return sizeof(QueueHeader) + size_t(totalItems()) * sizeof(Receipt); }
@@ -94,61 +91,8 @@ Receipt* receipts(QueueHeader* header)
     return reinterpret_cast<Receipt*>(header + 1);
 }
 
-/// The bounded buffer's two operations, as every textbook writes them, with telemetry while blocked.
-class BoundedBuffer
-{
-public:
-    BoundedBuffer(QueueHeader& header, StateClock& clock)
-        : m_header(header)
-        , m_wait(clock)
-        , m_pid(std::int32_t(getpid()))
-    { }
-
-    void put(Slot slot)
-    {
-        m_wait.acquire(&m_header.empty);
-        enter();
-        slot.pid = m_pid;
-        slot.putNs = monotonicNowNs();
-        m_header.ring[m_header.tail++ % RingSlots] = slot;
-        const auto depth = m_header.depth.fetch_add(1) + 1;
-        if (depth > m_header.maxDepth.load())
-            m_header.maxDepth = depth; // only ever written inside the mutex
-        leave();
-        sem_post(&m_header.full);
-    }
-
-    Slot get()
-    {
-        m_wait.acquire(&m_header.full);
-        enter();
-        const Slot slot = m_header.ring[m_header.head++ % RingSlots];
-        m_header.depth.fetch_sub(1);
-        leave();
-        sem_post(&m_header.empty);
-        return slot;
-    }
-
-private:
-    void enter()
-    {
-        m_wait.acquire(&m_header.mutex);
-        m_header.holder = m_pid;
-    }
-    void leave()
-    {
-        m_header.holder = 0;
-        sem_post(&m_header.mutex);
-    }
-
-    QueueHeader& m_header;
-    ReportingWait m_wait;
-    std::int32_t m_pid;
-};
-
 class QueueResources : public RunResources
 {
-    // lupdate files tr() under the class it is called in: name the context the strings are looked up in.
     Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
     explicit QueueResources(std::unique_ptr<SharedMemory> memory)
@@ -156,12 +100,7 @@ public:
         , m_header(m_memory->as<QueueHeader>())
     { }
 
-    ~QueueResources() override
-    {
-        sem_destroy(&m_header->empty);
-        sem_destroy(&m_header->full);
-        sem_destroy(&m_header->mutex);
-    }
+    ~QueueResources() override { BoundedBuffer::destroy(&m_header->queue); }
 
     QueueHeader& header() const { return *m_header; }
 
@@ -172,20 +111,20 @@ public:
 
     QList<qint64> holders() const override
     {
-        const auto holder = m_header->holder.load();
+        const auto holder = m_header->queue.holder.load();
         return holder ? QList<qint64> {holder} : QList<qint64> {};
     }
 
     QList<std::pair<QString, qint64>> sample() const override
     {
-        return {{QStringLiteral("depth"), m_header->depth.load()}};
+        return {{QStringLiteral("depth"), m_header->queue.depth.load()}};
     }
 
     QString explainStall(const RunModel& model) const override
     {
         int producersAlive = 0, consumersAlive = 0;
         for (const auto& worker : model.workers()) {
-            if (worker.pid == m_header->holder.load() && !worker.isAlive()) {
+            if (worker.pid == m_header->queue.holder.load() && !worker.isAlive()) {
                 return tr("%1 %2 · pid %3 died inside the queue's mutex, which nobody gives back; every other "
                           "process waits for it forever.")
                     .arg(worker.role)
@@ -215,9 +154,9 @@ private:
 int runProducer(const WorkerContext& context, QueueHeader& header, const QueueShape& shape)
 {
     const auto& telemetry = context.telemetry;
-    const qint64 produceMs = context.params.value(QStringLiteral("produce-ms")).toLongLong();
+    const qint64 produceMs = ProduceMs(context.params);
     StateClock clock(telemetry);
-    BoundedBuffer queue(header, clock);
+    BoundedBuffer queue(header.queue, clock);
     ProgressThrottle throttle(shape.items);
     clock.start();
     for (int seq = 0; seq < shape.items; ++seq) {
@@ -244,16 +183,16 @@ int runProducer(const WorkerContext& context, QueueHeader& header, const QueueSh
 int runConsumer(const WorkerContext& context, QueueHeader& header, const QueueShape& shape)
 {
     const auto& telemetry = context.telemetry;
-    const qint64 consumeMs = context.params.value(QStringLiteral("consume-ms")).toLongLong();
+    const qint64 consumeMs = ConsumeMs(context.params);
     const int me = context.index - shape.producers;
     StateClock clock(telemetry);
-    BoundedBuffer queue(header, clock);
+    BoundedBuffer queue(header.queue, clock);
     QList<std::int32_t> lastSeq(shape.producers, -1);
     std::int64_t mine = 0;
     ProgressThrottle throttle(shape.totalItems());
     clock.start();
     for (;;) {
-        const Slot slot = queue.get();
+        const auto slot = queue.get();
         const auto takenNs = monotonicNowNs();
         if (slot.producer == Sentinel) {
             queue.put(slot); // pass it on: the next consumer needs it too
@@ -272,7 +211,8 @@ int runConsumer(const WorkerContext& context, QueueHeader& header, const QueueSh
         header.lastGetNs = monotonicNowNs();
         if (slot.seq < TracedItems) {
             const auto item = QStringLiteral("%1.%2").arg(slot.producer).arg(slot.seq).toUtf8();
-            telemetry.handoff(slot.pid, slot.putNs, takenNs, QByteArray("item " + item)); // drawn as an arrow from the put
+            // Drawn as an arrow from the put.
+            telemetry.handoff(slot.pid, slot.putNs, takenNs, QByteArray("item " + item));
             telemetry.message(QByteArray("consumer " + QByteArray::number(context.index) + " got item " + item));
         }
         if (throttle.shouldReport(consumed))
@@ -285,7 +225,7 @@ int runConsumer(const WorkerContext& context, QueueHeader& header, const QueueSh
 }
 } // namespace
 
-class QueueScenario : public Scenario
+class QueueScenario : public ScenarioWith<QueueResources>
 {
     Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
@@ -299,6 +239,44 @@ public:
     const ParameterTable& parameters() const override { return m_parameters; }
     QStringList roles() const override { return {ProducerRole, ConsumerRole}; }
 
+    QString roleLabel(const QString& role, int index, bool brief) const override
+    {
+        if (role == ProducerRole)
+            return tr("producer %1").arg(index);
+        if (role == ConsumerRole)
+            return tr("consumer %1").arg(index);
+        return Scenario::roleLabel(role, index, brief);
+    }
+
+    PanelSpec panel() const override
+    {
+        PanelSpec spec;
+        spec.kind = PanelSpec::SampleLine;
+        spec.title = QT_TRANSLATE_NOOP("ProcViz::Scenario", "Queue depth over time");
+        spec.sample = QStringLiteral("depth");
+        spec.axisLabel = QT_TRANSLATE_NOOP("ProcViz::Scenario", "items in the queue");
+        spec.shortAxisLabel = QT_TRANSLATE_NOOP("ProcViz::Scenario", "items");
+        spec.filled = true;
+        spec.level = PanelSpec::Level::Bound;
+        spec.levelValue = [](const QVariantMap& params) {
+            const auto capacity = Capacity(params);
+            return capacity > 0 ? std::optional(capacity) : std::nullopt;
+        };
+        spec.levelLabel = QT_TRANSLATE_NOOP("ProcViz::Scenario", "capacity: %L1");
+        spec.callout = [](const QJsonObject& result) {
+            QString text = tr("items per consumer:");
+            const auto counts = result.value(QLatin1String("per_consumer")).toObject();
+            for (auto it = counts.begin(); it != counts.end(); ++it)
+                text += QStringLiteral("\nPID %1 → %2").arg(it.key()).arg(it.value().toInteger());
+            // Each consumer passes the sentinel on before it leaves, so the last one leaves it in the queue, as
+            // in Python; without a word the 1 at the end of the chart reads like an item nobody took.
+            if (result.value(QLatin1String("outcome")).toString() == outcomeId(Outcome::Completed))
+                text += QLatin1Char('\n') + tr("the 1 left at the end: the sentinel (None)");
+            return PanelSpec::Callout {text, PanelSpec::Callout::Tone::Neutral};
+        };
+        return spec;
+    }
+
     QList<Phase> plan(const QVariantMap& params) const override
     {
         const QueueShape shape(params);
@@ -311,16 +289,15 @@ public:
         return {phase};
     }
 
-    std::unique_ptr<RunResources> setUp(const QVariantMap& params, QString* error) const override
+    std::unique_ptr<QueueResources> create(const QVariantMap& params, QString* error) const override
     {
         const QueueShape shape(params);
         auto memory = SharedMemory::create(shape.bytes(), error);
         if (!memory)
             return nullptr;
         auto* header = memory->as<QueueHeader>();
-        if (sem_init(&header->empty, 1, unsigned(shape.capacity)) != 0 || sem_init(&header->full, 1, 0) != 0
-            || sem_init(&header->mutex, 1, 1) != 0) {
-            *error = QString::fromLocal8Bit(strerror(errno));
+        if (const int failure = BoundedBuffer::initialize(&header->queue, shape.capacity)) {
+            *error = QString::fromLocal8Bit(strerror(failure));
             return nullptr;
         }
         header->producersLeft = shape.producers;
@@ -337,34 +314,15 @@ public:
         return context.role == ProducerRole ? runProducer(context, header, shape) : runConsumer(context, header, shape);
     }
 
-    void evaluate(
-        const RunModel& model, const RunResources& resources, QJsonObject* result, QList<Check>* checks) const override;
+    Evaluation evaluate(const RunModel& model, const QueueResources& resources) const override;
 
 private:
-    const ParameterTable m_parameters {{
-        {QStringLiteral("producers"), ParameterSpec::Type::Integer, qint64(1), 1, MaxProducers, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Producer processes putting items into the queue.")},
-        {QStringLiteral("consumers"), ParameterSpec::Type::Integer, qint64(2), 1, MaxConsumers, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Consumer processes taking items out of the queue.")},
-        {QStringLiteral("items"), ParameterSpec::Type::Integer, qint64(5), 1, MaxItems, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Items each producer makes.")},
-        {QStringLiteral("capacity"), ParameterSpec::Type::Integer, qint64(0), 0, RingSlots, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                "Slots in the queue: a producer finding them all full waits. 0 means as many as ProcViz allows "
-                "(4096), which in a lesson this size never fills up.")},
-        {QStringLiteral("produce-ms"), ParameterSpec::Type::Integer, qint64(500), 0, 60'000, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "How long making one item takes, in milliseconds.")},
-        {QStringLiteral("consume-ms"), ParameterSpec::Type::Integer, qint64(1000), 0, 60'000, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                "How long handling one item takes, in milliseconds. With both times 0 the run measures how many "
-                "items per second the queue moves.")},
-    }};
+    const ParameterTable m_parameters {{Producers, Consumers, Items, Capacity, ProduceMs, ConsumeMs}};
 };
 
-void QueueScenario::evaluate(
-    const RunModel& model, const RunResources& resources, QJsonObject* result, QList<Check>* checks) const
+Evaluation QueueScenario::evaluate(const RunModel& model, const QueueResources& resources) const
 {
-    auto& header = static_cast<const QueueResources&>(resources).header();
+    auto& header = resources.header();
     const QueueShape shape(model.params());
     qint64 lost = 0, twice = 0, outOfOrder = 0;
     for (qint64 id = 0; id < shape.totalItems(); ++id) {
@@ -382,7 +340,10 @@ void QueueScenario::evaluate(
             outOfOrder += header.outOfOrder[consumer].load();
         }
     }
-    *result = {
+    Evaluation evaluation;
+    auto& result = evaluation.result;
+    auto& checks = evaluation.checks;
+    result = {
         {QStringLiteral("mechanism"),
             QStringLiteral("bounded buffer in POSIX shared memory with process-shared POSIX semaphores "
                            "(empty, full, mutex)")},
@@ -393,28 +354,28 @@ void QueueScenario::evaluate(
         {QStringLiteral("consumed"), qint64(header.consumed.load())},
         {QStringLiteral("per_consumer"), perConsumer},
         {QStringLiteral("in_order"), outOfOrder == 0},
-        {QStringLiteral("max_depth"), header.maxDepth.load()},
+        {QStringLiteral("max_depth"), header.queue.maxDepth.load()},
         {QStringLiteral("lost"), lost},
         {QStringLiteral("duplicated"), twice},
-        {QStringLiteral("outcome"), model.outcome()},
+        {QStringLiteral("outcome"), model.outcomeId()},
     };
-    const bool throughputRun = model.params().value(QStringLiteral("produce-ms")).toLongLong() == 0
-        && model.params().value(QStringLiteral("consume-ms")).toLongLong() == 0;
+    const bool throughputRun = ProduceMs(model.params()) == 0 && ConsumeMs(model.params()) == 0;
     const qint64 spanNs = header.lastGetNs.load() - header.firstPutNs.load();
     if (throughputRun && spanNs > 0)
-        result->insert(QStringLiteral("items_per_s"), double(header.consumed.load()) * 1e9 / double(spanNs));
+        result.insert(QStringLiteral("items_per_s"), double(header.consumed.load()) * 1e9 / double(spanNs));
 
     // A killed process takes items with it (the queue's remainder, or one in its hands): then losses are
     // the lesson, not an error. Taking an item twice is wrong whatever happened.
-    checks->append({QStringLiteral("nothing_lost"), lost == 0,
+    checks.append({QStringLiteral("nothing_lost"), lost == 0,
         tr("%1 of %2 items consumed · %3 never arrived")
             .arg(shape.totalItems() - lost)
             .arg(shape.totalItems())
             .arg(lost),
         !anyKilled});
-    checks->append({QStringLiteral("nothing_twice"), twice == 0, tr("%1 items taken more than once").arg(twice)});
-    checks->append({QStringLiteral("in_order"), outOfOrder == 0,
+    checks.append({QStringLiteral("nothing_twice"), twice == 0, tr("%1 items taken more than once").arg(twice)});
+    checks.append({QStringLiteral("in_order"), outOfOrder == 0,
         tr("%1 items reached a consumer before an earlier item of the same producer").arg(outOfOrder)});
+    return evaluation;
 }
 
 } // namespace ProcViz

@@ -23,9 +23,16 @@
 namespace ProcViz {
 
 namespace {
-const QString WorkerRole = QStringLiteral("worker");
 constexpr int MaxWorkers = 64;
 constexpr qint64 ProgressStepMs = 50;
+
+const auto Workers = IntParameter::integer("workers", 6, 1, MaxWorkers,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario", "Worker processes competing for the permits."));
+const auto Permits = IntParameter::integer("permits", 2, 1, MaxWorkers,
+    QT_TRANSLATE_NOOP(
+        "ProcViz::Scenario", "Permits of the semaphore: how many workers may be inside at once (at most --workers)."));
+const auto HoldMs = IntParameter::integer("hold-ms", 2000, 0, 60'000,
+    QT_TRANSLATE_NOOP("ProcViz::Scenario", "How long each worker keeps its permit, in milliseconds."));
 
 /// A permit given back: who released it and when. Each worker releases once, so MaxWorkers of them fit.
 struct Release
@@ -61,7 +68,6 @@ const Release* giverOf(SemaphoreSegment& segment, int taken, int permits)
 
 class SemaphoreResources : public RunResources
 {
-    // lupdate files tr() under the class it is called in: name the context the strings are looked up in.
     Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
     explicit SemaphoreResources(std::unique_ptr<SharedMemory> memory)
@@ -143,7 +149,7 @@ int maxConcurrentHolders(const RunModel& model)
 }
 } // namespace
 
-class SemaphoreScenario : public Scenario
+class SemaphoreScenario : public ScenarioWith<SemaphoreResources>
 {
     Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
@@ -157,10 +163,26 @@ public:
     const ParameterTable& parameters() const override { return m_parameters; }
     QStringList roles() const override { return {WorkerRole}; }
 
+    PanelSpec panel() const override
+    {
+        PanelSpec spec;
+        spec.kind = PanelSpec::SampleLine;
+        spec.title = QT_TRANSLATE_NOOP("ProcViz::Scenario", "Permits in use");
+        spec.sample = QStringLiteral("holders");
+        spec.axisLabel = QT_TRANSLATE_NOOP("ProcViz::Scenario", "permits in use");
+        spec.shortAxisLabel = QT_TRANSLATE_NOOP("ProcViz::Scenario", "permits");
+        spec.filled = true;
+        spec.level = PanelSpec::Level::Bound;
+        spec.levelValue = [](const QVariantMap& params) { return std::optional(Permits(params)); };
+        spec.levelLabel = QT_TRANSLATE_NOOP("ProcViz::Scenario", "limit: %L1 permits");
+        spec.rangeAtLeast = [](const QVariantMap& params) { return std::max(Permits(params), Workers(params)); };
+        return spec;
+    }
+
     QString validate(const QVariantMap& params) const override
     {
-        const auto workers = params.value(QStringLiteral("workers")).toLongLong();
-        const auto permits = params.value(QStringLiteral("permits")).toLongLong();
+        const auto workers = Workers(params);
+        const auto permits = Permits(params);
         if (permits > workers) {
             return tr("Invalid value '%1' for --permits: allowed is an integer from 1 to the number of workers (%2).")
                 .arg(permits)
@@ -171,15 +193,15 @@ public:
 
     QList<Phase> plan(const QVariantMap& params) const override
     {
-        return {Phase::ofRole(QStringLiteral("compete"), WorkerRole, params.value(QStringLiteral("workers")).toInt())};
+        return {Phase::ofRole(QStringLiteral("compete"), WorkerRole, int(Workers(params)))};
     }
 
-    std::unique_ptr<RunResources> setUp(const QVariantMap& params, QString* error) const override
+    std::unique_ptr<SemaphoreResources> create(const QVariantMap& params, QString* error) const override
     {
         auto memory = SharedMemory::create(sizeof(SemaphoreSegment), error);
         if (!memory)
             return nullptr;
-        const auto permits = params.value(QStringLiteral("permits")).toUInt();
+        const auto permits = unsigned(Permits(params));
         if (sem_init(&memory->as<SemaphoreSegment>()->permits, 1 /* shared between processes */, permits) != 0) {
             *error = QString::fromLocal8Bit(strerror(errno));
             return nullptr;
@@ -193,8 +215,8 @@ public:
         if (!memory)
             return EXIT_FAILURE;
         auto& segment = *memory->as<SemaphoreSegment>();
-        const qint64 holdMs = context.params.value(QStringLiteral("hold-ms")).toLongLong();
-        const int permits = context.params.value(QStringLiteral("permits")).toInt();
+        const qint64 holdMs = HoldMs(context.params);
+        const int permits = int(Permits(context.params));
         const auto pid = std::int32_t(getpid());
 
         StateClock clock(context.telemetry);
@@ -230,11 +252,11 @@ public:
         return EXIT_SUCCESS;
     }
 
-    void evaluate(const RunModel& model, const RunResources&, QJsonObject* result, QList<Check>* checks) const override
+    Evaluation evaluate(const RunModel& model, const SemaphoreResources&) const override
     {
-        const int workers = model.params().value(QStringLiteral("workers")).toInt();
-        const int permits = model.params().value(QStringLiteral("permits")).toInt();
-        const qint64 holdMs = model.params().value(QStringLiteral("hold-ms")).toLongLong();
+        const auto workers = Workers(model.params());
+        const auto permits = Permits(model.params());
+        const qint64 holdMs = HoldMs(model.params());
         const int most = maxConcurrentHolders(model);
 
         QJsonArray waiting;
@@ -244,29 +266,23 @@ public:
                 {QStringLiteral("waited_s"), double(time[size_t(WorkerState::Waiting)]) / 1e9},
                 {QStringLiteral("held_s"), double(time[size_t(WorkerState::Holding)]) / 1e9}});
         }
-        const double ideal = std::ceil(double(workers) / permits) * double(holdMs) / 1000;
-        *result = {
+        const double ideal = std::ceil(double(workers) / double(permits)) * double(holdMs) / 1000;
+        Evaluation evaluation;
+        evaluation.result = {
             {QStringLiteral("max_concurrent"), most},
             {QStringLiteral("permits"), permits},
             {QStringLiteral("elapsed_s"), double(model.endNs()) / 1e9},
             {QStringLiteral("ideal_elapsed_s"), ideal},
             {QStringLiteral("waiting"), waiting},
-            {QStringLiteral("outcome"), model.outcome()},
+            {QStringLiteral("outcome"), model.outcomeId()},
         };
-        checks->append({QStringLiteral("never_more_than_permits"), most <= permits,
+        evaluation.checks.append({QStringLiteral("never_more_than_permits"), most <= permits,
             tr("at most %1 of %2 workers held a permit at once; %3 permits").arg(most).arg(workers).arg(permits)});
+        return evaluation;
     }
 
 private:
-    const ParameterTable m_parameters {{
-        {QStringLiteral("workers"), ParameterSpec::Type::Integer, qint64(6), 1, MaxWorkers, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Worker processes competing for the permits.")},
-        {QStringLiteral("permits"), ParameterSpec::Type::Integer, qint64(2), 1, MaxWorkers, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                "Permits of the semaphore: how many workers may be inside at once (at most --workers).")},
-        {QStringLiteral("hold-ms"), ParameterSpec::Type::Integer, qint64(2000), 0, 60'000, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "How long each worker keeps its permit, in milliseconds.")},
-    }};
+    const ParameterTable m_parameters {{Workers, Permits, HoldMs}};
 };
 
 } // namespace ProcViz

@@ -22,10 +22,18 @@ const QString Threads = QStringLiteral("threads");
 const QString Gil = QStringLiteral("gil");
 const QString Processes = QStringLiteral("processes");
 const QString All = QStringLiteral("all");
-const QString WorkerRole = QStringLiteral("worker");
-
 // Measured on the 2-core development machine: about one second of work for one worker.
 constexpr qint64 DefaultIterations = 3'000'000'000;
+
+const auto Mode = TextParameter::choice("mode", All, {Sequential, Threads, Gil, Processes, All},
+    QT_TRANSLATE_NOOP("ProcViz::Scenario",
+        "How to run the units of work: sequential (one after another), threads, gil "
+        "(threads under an emulated global interpreter lock), processes, or all in turn."));
+const auto Workers = IntParameter::integer(
+    "workers", 4, 1, 64, QT_TRANSLATE_NOOP("ProcViz::Scenario", "Units of work, each run by its own thread or process."));
+const auto Iterations = IntParameter::integer("iterations", DefaultIterations, 1000, 100'000'000'000,
+    QT_TRANSLATE_NOOP(
+        "ProcViz::Scenario", "Loop iterations per unit (sum of 0..n-1); the default takes about a second."));
 
 QStringList modesOf(const QString& mode)
 {
@@ -35,7 +43,7 @@ QStringList modesOf(const QString& mode)
 // The role that runs a mode: one process with threads, or (for processes) the plain worker role.
 QString roleOf(const QString& mode)
 {
-    return mode == Processes ? WorkerRole : mode;
+    return mode == Processes ? Scenario::WorkerRole : mode;
 }
 
 std::uint64_t computeUnit(const WorkerContext& context, qint64 iterations, int lane, int lanes)
@@ -68,13 +76,13 @@ void computeUnderGil(const WorkerContext& context, EmulatedGil& gil, qint64 iter
 
 class TimingScenario : public Scenario
 {
+    Q_DECLARE_TR_FUNCTIONS(ProcViz::Scenario)
 public:
     QString id() const override { return QStringLiteral("timing"); }
-    QString title() const override { return QCoreApplication::translate("ProcViz::Scenario", "Threads vs processes"); }
+    QString title() const override { return tr("Threads vs processes"); }
     QString summary() const override
     {
-        return QCoreApplication::translate("ProcViz::Scenario",
-            "The same CPU-bound work one after another, in threads, under an "
+        return tr("The same CPU-bound work one after another, in threads, under an "
             "emulated GIL, and in processes: who really runs in parallel?");
     }
 
@@ -84,9 +92,9 @@ public:
 
     QList<Phase> plan(const QVariantMap& params) const override
     {
-        const int workers = params.value(QStringLiteral("workers")).toInt();
+        const auto workers = int(Workers(params));
         QList<Phase> phases;
-        for (const auto& mode : modesOf(params.value(QStringLiteral("mode")).toString())) {
+        for (const auto& mode : modesOf(Mode(params))) {
             Phase phase {mode, {}};
             if (mode == Processes) {
                 for (int i = 0; i < workers; ++i)
@@ -101,8 +109,8 @@ public:
 
     int runWorker(const WorkerContext& context) const override
     {
-        const qint64 iterations = context.params.value(QStringLiteral("iterations")).toLongLong();
-        const int units = context.params.value(QStringLiteral("workers")).toInt();
+        const qint64 iterations = Iterations(context.params);
+        const auto units = int(Workers(context.params));
         if (context.role == WorkerRole) {
             computeUnit(context, iterations, 0, 1);
             return 0;
@@ -125,27 +133,29 @@ public:
         return 0;
     }
 
-    void evaluate(const RunModel& model, const RunResources&, QJsonObject* result, QList<Check>* checks) const override;
+    QString phaseLabel(const QString& phase) const override
+    {
+        return phase == Gil ? tr("emulated GIL") : phase; // always said: the GIL here is ProcViz's own lock
+    }
+
+    PanelSpec panel() const override
+    {
+        PanelSpec spec;
+        spec.kind = PanelSpec::Timing;
+        spec.title = QT_TRANSLATE_NOOP("ProcViz::Scenario", "Elapsed time per mode (kept across runs)");
+        return spec;
+    }
+
+    Evaluation evaluate(const RunModel& model, const RunResources&) const override;
 
 private:
-    const ParameterTable m_parameters {{
-        {QStringLiteral("mode"), ParameterSpec::Type::Choice, All, 0, 0, {Sequential, Threads, Gil, Processes, All},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario",
-                "How to run the units of work: sequential (one after another), threads, gil "
-                "(threads under an emulated global interpreter lock), processes, or all in turn.")},
-        {QStringLiteral("workers"), ParameterSpec::Type::Integer, qint64(4), 1, 64, {},
-            QT_TRANSLATE_NOOP("ProcViz::Scenario", "Units of work, each run by its own thread or process.")},
-        {QStringLiteral("iterations"), ParameterSpec::Type::Integer, DefaultIterations, 1000, 100'000'000'000, {},
-            QT_TRANSLATE_NOOP(
-                "ProcViz::Scenario", "Loop iterations per unit (sum of 0..n-1); the default takes about a second.")},
-    }};
+    const ParameterTable m_parameters {{Mode, Workers, Iterations}};
 };
 
-void TimingScenario::evaluate(
-    const RunModel& model, const RunResources&, QJsonObject* result, QList<Check>* checks) const
+Evaluation TimingScenario::evaluate(const RunModel& model, const RunResources&) const
 {
-    const qint64 iterations = model.params().value(QStringLiteral("iterations")).toLongLong();
-    const int units = model.params().value(QStringLiteral("workers")).toInt();
+    const qint64 iterations = Iterations(model.params());
+    const auto units = int(Workers(model.params()));
     const auto expected = qint64(BusyWork::expectedSum(iterations));
 
     int cleanExits = 0, correctUnits = 0, plannedUnits = 0;
@@ -189,7 +199,9 @@ void TimingScenario::evaluate(
                                                              : QJsonValue(QJsonValue::Null));
         modes.append(entry);
     }
-    *result = {
+    Evaluation evaluation;
+    auto& checks = evaluation.checks;
+    evaluation.result = {
         {QStringLiteral("modes"), modes},
         {QStringLiteral("cores"), QThread::idealThreadCount()},
         {QStringLiteral("workers"), units},
@@ -198,15 +210,16 @@ void TimingScenario::evaluate(
     };
 
     const auto workerCount = model.workers().size();
-    checks->append({QStringLiteral("workers_exited_cleanly"), cleanExits == workerCount,
-        QCoreApplication::translate("ProcViz::Scenario", "%1 of %2 worker processes exited with code 0")
+    checks.append({QStringLiteral("workers_exited_cleanly"), cleanExits == workerCount,
+        tr("%1 of %2 worker processes exited with code 0")
             .arg(cleanExits)
             .arg(workerCount)});
-    checks->append({QStringLiteral("work_complete"), correctUnits == plannedUnits,
-        QCoreApplication::translate("ProcViz::Scenario", "%1 of %2 units of work computed the expected sum %3")
+    checks.append({QStringLiteral("work_complete"), correctUnits == plannedUnits,
+        tr("%1 of %2 units of work computed the expected sum %3")
             .arg(correctUnits)
             .arg(plannedUnits)
             .arg(quint64(expected))});
+    return evaluation;
 }
 
 } // namespace ProcViz

@@ -24,6 +24,20 @@ std::uint64_t BusyWork::expectedSum(std::int64_t iterations)
     return n % 2 == 0 ? (n / 2) * (n - 1) : n * ((n - 1) / 2);
 }
 
+void BusyWork::computeFor(std::int64_t ns, std::int64_t fromNs)
+{
+    if (ns <= 0)
+        return;
+    const auto until = fromNs + ns;
+    std::uint64_t x = 0;
+    while (monotonicNowNs() < until) {
+        for (int i = 0; i < 16; ++i) {
+            x += std::uint64_t(i);
+            asm volatile("" : "+r"(x));
+        }
+    }
+}
+
 std::uint64_t BusyWork::run(std::int64_t iterations, StateClock& clock, const std::function<void()>& betweenChunks)
 {
     ProgressThrottle throttle(iterations);

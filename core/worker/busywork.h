@@ -21,6 +21,10 @@ public:
     /// What a complete run must produce: n(n-1)/2 modulo 2^64.
     static std::uint64_t expectedSum(std::int64_t iterations);
 
+    /// Real computation from @p fromNs (CLOCK_MONOTONIC) until @p ns later: what an interpreter does between
+    /// reading a value and storing it back. Nothing for @p ns <= 0.
+    static void computeFor(std::int64_t ns, std::int64_t fromNs);
+
     /// The whole unit with progress reports on @p clock's lane; @p betweenChunks runs after every chunk.
     static std::uint64_t run(
         std::int64_t iterations, StateClock& clock, const std::function<void()>& betweenChunks = {});

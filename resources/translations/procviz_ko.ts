@@ -202,10 +202,6 @@ stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>&apos;%1&apos;에 쓸 수 없습니다: %2</translation>
     </message>
-    <message>
-        <source>the PDF could not be started</source>
-        <translation>PDF 작성을 시작할 수 없습니다</translation>
-    </message>
 </context>
 <context>
     <name>ProcViz::ExportActions</name>
@@ -371,6 +367,17 @@ stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files
     </message>
 </context>
 <context>
+    <name>ProcViz::ExportFile</name>
+    <message>
+        <source>Cannot write &apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos;에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation>PDF 작성을 시작할 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>ProcViz::ExportHeader</name>
     <message>
         <source>Not run yet: the checks appear when a run ends.</source>
@@ -391,30 +398,6 @@ stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files
     <message>
         <source>no parameters</source>
         <translation>매개변수 없음</translation>
-    </message>
-    <message>
-        <source>Running: the checks appear when the run ends.</source>
-        <translation>실행 중: 실행이 끝나면 검사 결과가 나옵니다.</translation>
-    </message>
-    <message>
-        <source>Run completed in %1 s.</source>
-        <translation>실행이 %1초 만에 끝났습니다.</translation>
-    </message>
-    <message>
-        <source>Stopped after %1 s.</source>
-        <translation>실행이 %1초 후에 중지되었습니다.</translation>
-    </message>
-    <message>
-        <source>Ended by the watchdog after %1 s: deadlock.</source>
-        <translation>감시견(watchdog)이 %1초 후에 실행을 끝냈습니다: 교착 상태.</translation>
-    </message>
-    <message>
-        <source>Ended at a limit after %1 s.</source>
-        <translation>실행이 %1초 후에 제한에 걸려 끝났습니다.</translation>
-    </message>
-    <message>
-        <source>The run failed.</source>
-        <translation>실행이 실패했습니다.</translation>
     </message>
     <message>
         <source>Parameters:</source>
@@ -456,6 +439,65 @@ stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files
     </message>
 </context>
 <context>
+    <name>ProcViz::LaneToolTip</name>
+    <message>
+        <source>%1 so far</source>
+        <translation>지금까지 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <source>mixed %1: %2</source>
+        <translation>혼합 %1: %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>joined: %1</source>
+        <translation>join됨: %1</translation>
+    </message>
+    <message>
+        <source>%1 · TID %2</source>
+        <translation>%1 · TID %2</translation>
+    </message>
+    <message>
+        <source>%1 · unit %2 · PID %3</source>
+        <translation>%1 · 작업 %2 · PID %3</translation>
+    </message>
+    <message>
+        <source>%1 · PID %2</source>
+        <translation>%1 · PID %2</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>task %1 · %2</source>
+        <translation>작업 %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3, %4 later</source>
+        <translation>%1: %2 → %3, %4 뒤</translation>
+    </message>
+</context>
+<context>
     <name>ProcViz::LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -474,37 +516,6 @@ stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files
     <message>
         <source>time (s)</source>
         <translation>시간 (초)</translation>
-    </message>
-</context>
-<context>
-    <name>ProcViz::LockPanel</name>
-    <message>
-        <source>shared counter</source>
-        <translation>공유 카운터</translation>
-    </message>
-    <message>
-        <source>counter in shared memory</source>
-        <translation>공유 메모리의 카운터</translation>
-    </message>
-    <message>
-        <source>ideal: %L1</source>
-        <translation>이상적인 값: %L1</translation>
-    </message>
-    <message>
-        <source>got %L1
-%L2 updates lost</source>
-        <translation>결과 %L1
-갱신 %L2개 사라짐</translation>
-    </message>
-    <message>
-        <source>got %L1
-no update lost</source>
-        <translation>결과 %L1
-사라진 갱신 없음</translation>
-    </message>
-    <message>
-        <source>counter</source>
-        <translation>카운터</translation>
     </message>
 </context>
 <context>
@@ -558,10 +569,6 @@ no update lost</source>
         <translation>그 워커는 이미 끝났습니다.</translation>
     </message>
     <message>
-        <source>No sender is running to take the message: start a run and type while it is still sending.</source>
-        <translation>메시지를 받을 보내는 쪽이 실행 중이 아닙니다: 실행을 시작하고 아직 보내는 동안 입력하세요.</translation>
-    </message>
-    <message>
         <source>Start the workers (F5)</source>
         <translation>워커를 시작합니다 (F5)</translation>
     </message>
@@ -610,6 +617,21 @@ no update lost</source>
         <translation>단계: %1</translation>
     </message>
     <message>
+        <source>Live workers: %1</source>
+        <translation>살아 있는 워커: %1</translation>
+    </message>
+    <message>
+        <source>Elapsed: %1 s</source>
+        <translation>경과: %1초</translation>
+    </message>
+    <message>
+        <source>No worker is running to take the line: start a run and type while it is still going.</source>
+        <translation>줄을 받을 워커가 실행 중이 아닙니다: 실행을 시작한 뒤 실행되는 동안 입력하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcViz::OutcomeText</name>
+    <message>
         <source>Run completed</source>
         <translation>실행 완료</translation>
     </message>
@@ -622,51 +644,36 @@ no update lost</source>
         <translation>실행 종료: 교착 상태</translation>
     </message>
     <message>
+        <source>Run ended at a limit</source>
+        <translation>실행이 제한에 걸려 끝남</translation>
+    </message>
+    <message>
         <source>Run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <source>Live workers: %1</source>
-        <translation>살아 있는 워커: %1</translation>
+        <source>Running: the checks appear when the run ends.</source>
+        <translation>실행 중: 실행이 끝나면 검사 결과가 나옵니다.</translation>
     </message>
     <message>
-        <source>Elapsed: %1 s</source>
-        <translation>경과: %1초</translation>
-    </message>
-</context>
-<context>
-    <name>ProcViz::ModeLabel</name>
-    <message>
-        <source>emulated GIL</source>
-        <translation>emulated GIL</translation>
+        <source>Run completed in %1 s.</source>
+        <translation>실행이 %1초 만에 끝났습니다.</translation>
     </message>
     <message>
-        <source>producer %1</source>
-        <translation>생산자 %1</translation>
+        <source>Stopped after %1 s: the figures cover what was done.</source>
+        <translation>%1초 후에 중지됨: 수치는 그때까지 한 일만 나타냅니다.</translation>
     </message>
     <message>
-        <source>consumer %1</source>
-        <translation>소비자 %1</translation>
+        <source>Ended by the watchdog after %1 s: no worker made progress any more (deadlock).</source>
+        <translation>더 이상 진행하는 워커가 없어 감시견(watchdog)이 %1초 후에 실행을 끝냈습니다 (교착 상태).</translation>
     </message>
     <message>
-        <source>sender %1</source>
-        <translation>보내는 쪽 %1</translation>
+        <source>Ended at a limit after %1 s.</source>
+        <translation>실행이 %1초 후에 제한에 걸려 끝났습니다.</translation>
     </message>
     <message>
-        <source>receiver %1</source>
-        <translation>받는 쪽 %1</translation>
-    </message>
-    <message>
-        <source>peer %1</source>
-        <translation>상대 %1</translation>
-    </message>
-    <message>
-        <source>w%1</source>
-        <translation>w%1</translation>
-    </message>
-    <message>
-        <source>worker %1</source>
-        <translation>워커 %1</translation>
+        <source>The run failed.</source>
+        <translation>실행이 실패했습니다.</translation>
     </message>
 </context>
 <context>
@@ -833,22 +840,6 @@ no update lost</source>
     <message>
         <source>%1</source>
         <translation>%1</translation>
-    </message>
-    <message>
-        <source>Run completed in %1 s.</source>
-        <translation>실행이 %1초 만에 끝났습니다.</translation>
-    </message>
-    <message>
-        <source>Stopped before the end: the figures cover what was done.</source>
-        <translation>끝나기 전에 중지됨: 수치는 그때까지 한 일만 나타냅니다.</translation>
-    </message>
-    <message>
-        <source>No worker made progress any more: the watchdog ended the run (deadlock).</source>
-        <translation>더 이상 진행하는 워커가 없어 감시견(watchdog)이 실행을 끝냈습니다 (교착 상태).</translation>
-    </message>
-    <message>
-        <source>The run failed.</source>
-        <translation>실행이 실패했습니다.</translation>
     </message>
     <message>
         <source>The details below are in the language of the run; the next run writes them in English.</source>
@@ -1093,14 +1084,6 @@ Output:
 <context>
     <name>ProcViz::RunReport</name>
     <message>
-        <source>%1 in %2 on %3 cores</source>
-        <translation>%1 · %2 걸림 · 코어 %3개</translation>
-    </message>
-    <message>
-        <source>cause: %1</source>
-        <translation>원인: %1</translation>
-    </message>
-    <message>
         <source>Events</source>
         <translation>이벤트</translation>
     </message>
@@ -1161,6 +1144,10 @@ Output:
         <translation>
             <numerusform>… 이벤트 %n개 더; --trace에는 모두 남습니다 …</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 · %2 cores</source>
+        <translation>%1 · 코어 %2개</translation>
     </message>
 </context>
 <context>
@@ -1449,52 +1436,73 @@ Output:
         <source>Computation between reading the counter and writing it back, in nanoseconds: the window in which another process can slip in. The default makes a run last long enough to watch; CPython needs about 500 for `counter.value += 1`; 0 makes the increment as short as the hardware allows.</source>
         <translation>카운터를 읽고 다시 쓰기까지의 계산 시간(나노초): 이 틈에 다른 프로세스가 끼어들 수 있습니다. 기본값은 실행을 지켜볼 수 있을 만큼 길게 만듭니다. CPython은 `counter.value += 1`에 약 500을 씁니다. 0이면 하드웨어가 허용하는 만큼 짧게 증가시킵니다.</translation>
     </message>
-</context>
-<context>
-    <name>ProcViz::ScenarioPanels</name>
     <message>
-        <source>items in the queue</source>
-        <translation>큐 항목 수</translation>
+        <source>w%1</source>
+        <translation>w%1</translation>
     </message>
     <message>
-        <source>capacity: %1</source>
-        <translation>용량: %1</translation>
-    </message>
-    <message>
-        <source>tasks done</source>
-        <translation>완료된 작업</translation>
-    </message>
-    <message>
-        <source>all %1 tasks</source>
-        <translation>전체 작업 %1개</translation>
-    </message>
-    <message>
-        <source>Elapsed time per mode (kept across runs)</source>
-        <translation>모드별 경과 시간 (실행 사이에도 유지)</translation>
+        <source>worker %1</source>
+        <translation>워커 %1</translation>
     </message>
     <message>
         <source>Shared counter against the ideal</source>
         <translation>공유 카운터와 이상적인 값</translation>
     </message>
     <message>
-        <source>Permits in use</source>
-        <translation>사용 중인 허가</translation>
+        <source>shared counter</source>
+        <translation>공유 카운터</translation>
     </message>
     <message>
-        <source>Queue depth over time</source>
-        <translation>시간에 따른 큐 깊이</translation>
+        <source>counter</source>
+        <translation>카운터</translation>
     </message>
     <message>
-        <source>Tasks done, and who did them</source>
-        <translation>완료된 작업과 그 작업을 한 워커</translation>
+        <source>ideal: %L1</source>
+        <translation>이상적인 값: %L1</translation>
+    </message>
+    <message>
+        <source>got %L1
+%L2 updates lost</source>
+        <translation>결과 %L1
+갱신 %L2개 사라짐</translation>
+    </message>
+    <message>
+        <source>got %L1
+no update lost</source>
+        <translation>결과 %L1
+사라진 갱신 없음</translation>
+    </message>
+    <message>
+        <source>sender %1</source>
+        <translation>보내는 쪽 %1</translation>
+    </message>
+    <message>
+        <source>receiver %1</source>
+        <translation>받는 쪽 %1</translation>
+    </message>
+    <message>
+        <source>peer %1</source>
+        <translation>상대 %1</translation>
     </message>
     <message>
         <source>Chat through the pipe</source>
         <translation>파이프로 대화하기</translation>
     </message>
     <message>
-        <source>items per consumer:</source>
-        <translation>소비자별 항목 수:</translation>
+        <source>Tasks done, and who did them</source>
+        <translation>완료된 작업과 그 작업을 한 워커</translation>
+    </message>
+    <message>
+        <source>tasks done</source>
+        <translation>완료된 작업</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>all %L1 tasks</source>
+        <translation>전체 작업 %L1개</translation>
     </message>
     <message>
         <source>tasks per worker:</source>
@@ -1505,23 +1513,118 @@ Output:
         <translation>불균형 (가장 바쁜 시간 ÷ 평균): %1×</translation>
     </message>
     <message>
+        <source>producer %1</source>
+        <translation>생산자 %1</translation>
+    </message>
+    <message>
+        <source>consumer %1</source>
+        <translation>소비자 %1</translation>
+    </message>
+    <message>
+        <source>Queue depth over time</source>
+        <translation>시간에 따른 큐 깊이</translation>
+    </message>
+    <message>
+        <source>items in the queue</source>
+        <translation>큐 항목 수</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>capacity: %L1</source>
+        <translation>용량: %L1</translation>
+    </message>
+    <message>
+        <source>items per consumer:</source>
+        <translation>소비자별 항목 수:</translation>
+    </message>
+    <message>
         <source>the 1 left at the end: the sentinel (None)</source>
         <translation>끝에 남은 1개: 스트림 끝 표시(None)</translation>
     </message>
-</context>
-<context>
-    <name>ProcViz::SemaphorePanel</name>
+    <message>
+        <source>Permits in use</source>
+        <translation>사용 중인 허가</translation>
+    </message>
     <message>
         <source>permits in use</source>
         <translation>사용 중인 허가</translation>
     </message>
     <message>
-        <source>limit: %1 permits</source>
-        <translation>한도: 허가 %1개</translation>
-    </message>
-    <message>
         <source>permits</source>
         <translation>허가</translation>
+    </message>
+    <message>
+        <source>limit: %L1 permits</source>
+        <translation>한도: 허가 %L1개</translation>
+    </message>
+    <message>
+        <source>emulated GIL</source>
+        <translation>emulated GIL</translation>
+    </message>
+    <message>
+        <source>Elapsed time per mode (kept across runs)</source>
+        <translation>모드별 경과 시간 (실행 사이에도 유지)</translation>
+    </message>
+    <message>
+        <source>Worker processes updating the shared Value and Array.</source>
+        <translation>공유 Value와 Array를 갱신하는 워커 프로세스 수.</translation>
+    </message>
+    <message>
+        <source>How many times each worker adds 1 to the Value and 1 to every element of the Array.</source>
+        <translation>각 워커가 Value에 1을, Array의 모든 원소에 1을 더하는 횟수.</translation>
+    </message>
+    <message>
+        <source>Elements of the shared Array.</source>
+        <translation>공유 Array의 원소 개수.</translation>
+    </message>
+    <message>
+        <source>Computation between reading a number and writing it back, in nanoseconds: the window in which another process can slip in (CPython needs about 500).</source>
+        <translation>숫자를 읽고 다시 쓰기까지의 계산 시간(나노초): 이 틈에 다른 프로세스가 끼어들 수 있습니다 (CPython은 약 500).</translation>
+    </message>
+    <message>
+        <source>off: plain reads and writes, as `v.value += 1` and `a[i] += 1` are without a lock (updates get lost); on: each update inside the Value&apos;s or the Array&apos;s own lock, as with `v.get_lock()`.</source>
+        <translation>off: 잠금 없는 `v.value += 1`, `a[i] += 1`처럼 그냥 읽고 씁니다 (갱신이 사라짐). on: `v.get_lock()`처럼 각 갱신을 Value나 Array 자신의 잠금 안에서 합니다.</translation>
+    </message>
+    <message>
+        <source>Value and Array: shared memory</source>
+        <translation>Value와 Array: 공유 메모리</translation>
+    </message>
+    <message>
+        <source>Processes add 1 to a shared Value and to every element of a shared Array: without their locks updates are lost, each element by its own count; with them every total is exact.</source>
+        <translation>프로세스들이 공유 Value와 공유 Array의 모든 원소에 1을 더합니다: 잠금이 없으면 갱신이 사라지고 원소마다 사라진 수가 다르며, 잠금이 있으면 모든 합계가 정확합니다.</translation>
+    </message>
+    <message>
+        <source>The Value and each element of the Array</source>
+        <translation>Value와 Array의 각 원소</translation>
+    </message>
+    <message>
+        <source>total so far</source>
+        <translation>지금까지의 합계</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>no update lost</source>
+        <translation>사라진 갱신 없음</translation>
+    </message>
+    <message>
+        <source>Value: %L1 lost
+elements: %L2 to %L3 lost</source>
+        <translation>Value: %L1개 사라짐
+원소: %L2~%L3개 사라짐</translation>
+    </message>
+    <message>
+        <source>Value: expected %1 · got %2 · %3 updates lost</source>
+        <translation>Value: 기대값 %1 · 결과 %2 · 갱신 %3개 사라짐</translation>
+    </message>
+    <message>
+        <source>%1 of %2 elements reached %3</source>
+        <translation>원소 %2개 중 %1개가 %3에 도달</translation>
     </message>
 </context>
 <context>
@@ -1569,74 +1672,6 @@ Output:
         <source>Click a lane (or use the Up/Down keys) to select its worker, e.g. to kill it</source>
         <translation>레인을 클릭하거나 위/아래 키로 그 워커를 선택하세요 (예: 종료할 워커)</translation>
     </message>
-    <message>
-        <source>%1 · TID %2</source>
-        <translation>%1 · TID %2</translation>
-    </message>
-    <message>
-        <source>%1 · unit %2 · PID %3</source>
-        <translation>%1 · 작업 %2 · PID %3</translation>
-    </message>
-    <message>
-        <source>%1 · PID %2</source>
-        <translation>%1 · PID %2</translation>
-    </message>
-    <message>
-        <source>✗ killed (SIGKILL)</source>
-        <translation>✗ 강제 종료됨 (SIGKILL)</translation>
-    </message>
-    <message>
-        <source>✗ signal %1</source>
-        <translation>✗ 시그널 %1</translation>
-    </message>
-    <message>
-        <source>%1 so far</source>
-        <translation>지금까지 %1</translation>
-    </message>
-    <message>
-        <source>%1 %2 %</source>
-        <translation>%1 %2%</translation>
-    </message>
-    <message>
-        <source>mixed %1: %2</source>
-        <translation>혼합 %1: %2</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>, </translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>joined: %1</source>
-        <translation>join됨: %1</translation>
-    </message>
-    <message>
-        <source>%1 µs</source>
-        <translation>%1 µs</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1초</translation>
-    </message>
-    <message>
-        <source>task %1 · %2</source>
-        <translation>작업 %1 · %2</translation>
-    </message>
-    <message>
-        <source>%1: %2 → %3, %4 later</source>
-        <translation>%1: %2 → %3, %4 뒤</translation>
-    </message>
-    <message>
-        <source>exit %1</source>
-        <translation>종료 %1</translation>
-    </message>
 </context>
 <context>
     <name>ProcViz::ThemeSwitcher</name>
@@ -1651,6 +1686,21 @@ Output:
     <message>
         <source>&amp;Dark</source>
         <translation>어둡게(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>ProcViz::TimelinePlottable</name>
+    <message>
+        <source>✗ killed (SIGKILL)</source>
+        <translation>✗ 강제 종료됨 (SIGKILL)</translation>
+    </message>
+    <message>
+        <source>✗ signal %1</source>
+        <translation>✗ 시그널 %1</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>종료 %1</translation>
     </message>
 </context>
 <context>

@@ -36,8 +36,8 @@ Run runScenario(const QString& id, const QVariantMap& params, int timeLimitSecon
     QObject::connect(&controller, &RunController::workerStarted, &loop,
         [&](int, qint64) { run.workerSpawnedNs.append(monotonicNowNs()); });
     QObject::connect(&controller, &RunController::failed, &loop, [&](const QString& message) { run.error = message; });
-    QObject::connect(&controller, &RunController::finished, &loop, [&](const QString& outcome) {
-        run.outcome = outcome;
+    QObject::connect(&controller, &RunController::finished, &loop, [&](Outcome outcome) {
+        run.outcome = outcomeId(outcome);
         loop.quit();
     });
     RunOptions options;

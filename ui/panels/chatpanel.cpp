@@ -3,7 +3,8 @@
 
 #include "livechart.h"
 #include "model/runmodel.h"
-#include "modelabel.h"
+#include "panelregistry.h"
+#include "scenario/scenario.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -14,8 +15,9 @@
 
 namespace ProcViz {
 
-ChatPanel::ChatPanel(QWidget* parent)
+ChatPanel::ChatPanel(const Scenario& scenario, QWidget* parent)
     : QWidget(parent)
+    , m_scenario(scenario)
     , m_transcript(new QTextBrowser(this))
     , m_input(new QLineEdit(this))
     , m_send(new QPushButton(this))
@@ -87,14 +89,15 @@ void ChatPanel::send()
     const QString line = m_input->text().trimmed();
     if (line.isEmpty())
         return;
-    Q_EMIT lineEntered(line);
+    if (m_sink)
+        m_sink(line);
     m_input->clear();
 }
 
 void ChatPanel::onTick()
 {
-    if (!m_model || m_model->scenarioId().isEmpty())
-        return;
+    if (!m_model || m_model->scenarioId() != m_scenario.id())
+        return; // no run yet, or the last one of another scenario
     if (m_model->startNs() != m_seenStartNs) {
         m_transcript->clear();
         m_seenEvents = 0;
@@ -107,7 +110,7 @@ void ChatPanel::onTick()
         if (event.workerId >= 0 && event.workerId < m_model->workers().size()) {
             const auto& worker = m_model->workers().at(event.workerId);
             // The speaker in the reader's language; what it did ("sent #2") is the worker's own log line.
-            who = tr("%1 · PID %2").arg(workerLabel(worker.role, worker.index)).arg(worker.pid);
+            who = tr("%1 · PID %2").arg(m_scenario.roleLabel(worker.role, worker.index)).arg(worker.pid);
         }
         m_transcript->append(tr("<b>%1 s</b> &nbsp; %2: %3")
                                  .arg(double(event.timeNs) / 1e9, 0, 'f', 2)
@@ -119,3 +122,5 @@ void ChatPanel::onTick()
 }
 
 } // namespace ProcViz
+
+PROCVIZ_REGISTER_PANEL(chatpanel, ProcViz::PanelSpec::Chat, ProcViz::ChatPanel)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "livechart.h"
+#include "livechartpanel.h"
 
 #include <QMap>
 
@@ -13,11 +13,12 @@ namespace ProcViz {
 /// Elapsed time per mode as bars, each labelled with its speedup over sequential, and the ideal
 /// (sequential time divided by the cores that can work at once) marked. Results are kept across runs with
 /// the same workers and iterations, so running the modes one at a time still compares them side by side.
-class TimingPanel : public LiveChart
+/// Reads the timing scenario's result: its modes (mode, completed, elapsed_s), workers and iterations.
+class TimingPanel : public LiveChartPanel
 {
     Q_OBJECT
 public:
-    explicit TimingPanel(QWidget* parent = nullptr);
+    TimingPanel(const Scenario& scenario, QWidget* parent = nullptr);
 
     /// Modes measured so far, mode id → elapsed seconds.
     const QMap<QString, double>& elapsedByMode() const { return m_elapsed; }
@@ -44,6 +45,7 @@ private:
     void fitBarLabels(int slotWidth);
     void placeIdealLabel();
 
+    QStringList m_modes; ///< the bars' places, a mode (phase) each
     QCPBars* m_bars = nullptr;
     QMap<QString, double> m_elapsed;
     QString m_workload; ///< workers and iterations the kept results were measured with

@@ -2,7 +2,8 @@
 #include "timingpanel.h"
 
 #include "model/runmodel.h"
-#include "modelabel.h"
+#include "panelregistry.h"
+#include "scenario/scenario.h"
 #include "statepalette.h"
 #include "textfit.h"
 
@@ -16,22 +17,24 @@
 namespace ProcViz {
 
 namespace {
-const QStringList Modes
-    = {QStringLiteral("sequential"), QStringLiteral("threads"), QStringLiteral("gil"), QStringLiteral("processes")};
 /// The value axis reaches at least this far above the tallest bar: room for the labels above the bars.
 constexpr double HeadRoom = 1.4;
 /// Mode names that fit neither on one line nor a word a line are set at this angle.
 constexpr double SlantDegrees = -35;
 } // namespace
 
-TimingPanel::TimingPanel(QWidget* parent)
-    : LiveChart(parent)
+TimingPanel::TimingPanel(const Scenario& scenario, QWidget* parent)
+    : LiveChartPanel(scenario, parent)
 {
+    // A bar for each mode a run of the defaults measures (all of them), in that order, from the start: a mode
+    // run on its own then takes its place among the others instead of a place of its own.
+    for (const auto& phase : scenario.plan(scenario.parameters().defaults()))
+        m_modes.append(phase.name);
     setTimeAxis(false);
     plot()->xAxis->setLabel(QString());
     m_bars = new QCPBars(plot()->xAxis, plot()->yAxis);
     m_bars->setWidth(0.6);
-    plot()->xAxis->setRange(-0.6, Modes.size() - 0.4);
+    plot()->xAxis->setRange(-0.6, double(m_modes.size()) - 0.4);
     plot()->xAxis->grid()->setVisible(false);
     plot()->yAxis->setRange(0, 1);
     applySeriesStyle();
@@ -40,7 +43,7 @@ TimingPanel::TimingPanel(QWidget* parent)
 
 void TimingPanel::retranslate()
 {
-    LiveChart::retranslate();
+    LiveChartPanel::retranslate();
     setValueAxisLabel(tr("elapsed (s) · n× = speedup"), tr("elapsed (s)"));
     setModeNames(m_modeNameLayout);
     // The bars' labels were written in the old language; the bars themselves are kept across runs.
@@ -52,8 +55,8 @@ void TimingPanel::setModeNames(ModeNameLayout layout)
 {
     m_modeNameLayout = layout;
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    for (int i = 0; i < Modes.size(); ++i) {
-        QString name = modeLabel(Modes[i]);
+    for (int i = 0; i < m_modes.size(); ++i) {
+        QString name = scenario().phaseLabel(m_modes[i]);
         if (layout == ModeNameLayout::Wrapped)
             name.replace(QLatin1Char(' '), QLatin1Char('\n'));
         ticker->addTick(i, name);
@@ -64,8 +67,8 @@ void TimingPanel::setModeNames(ModeNameLayout layout)
 
 void TimingPanel::fitToAxisRect()
 {
-    LiveChart::fitToAxisRect();
-    const int slotWidth = plot()->axisRect()->width() / int(Modes.size());
+    LiveChartPanel::fitToAxisRect();
+    const int slotWidth = plot()->axisRect()->width() / int(std::max<qsizetype>(1, m_modes.size()));
     if (slotWidth <= 0)
         return;
     fitModeNames(slotWidth);
@@ -83,8 +86,8 @@ void TimingPanel::fitModeNames(int slotWidth)
     const int room = slotWidth - metrics.averageCharWidth(); // a gap between neighbours
     int widestName = 0;
     QString widestWord;
-    for (const auto& mode : Modes) {
-        const QString name = modeLabel(mode);
+    for (const auto& mode : std::as_const(m_modes)) {
+        const QString name = scenario().phaseLabel(mode);
         widestName = std::max(widestName, metrics.horizontalAdvance(name));
         for (const auto& word : name.split(QLatin1Char(' '))) {
             if (metrics.horizontalAdvance(word) > metrics.horizontalAdvance(widestWord))
@@ -192,21 +195,28 @@ void TimingPanel::clearRun()
 
 bool TimingPanel::updateFromModel()
 {
-    if (model()->endNs() < 0 || model()->startNs() == m_takenStartNs)
+    if (!isOwnRun() || model()->endNs() < 0 || model()->startNs() == m_takenStartNs)
         return false; // the bars show finished runs only
     m_takenStartNs = model()->startNs();
-    const auto& params = model()->params();
-    const QString workload = params.value(QStringLiteral("workers")).toString() + QLatin1Char('/')
-        + params.value(QStringLiteral("iterations")).toString();
+    // The result's own fields (core/scenarios/timing.cpp): the workload it was measured with and each mode's time.
+    const auto result = model()->result();
+    const QString workload = QString::number(result.value(QLatin1String("workers")).toInteger()) + QLatin1Char('/')
+        + QString::number(result.value(QLatin1String("iterations")).toInteger());
     if (workload != m_workload)
         m_elapsed.clear(); // another amount of work: the old bars would compare apples with pears
     m_workload = workload;
-    m_workers = params.value(QStringLiteral("workers")).toInt();
-    for (const auto& value : model()->result().value(QLatin1String("modes")).toArray()) {
+    m_workers = std::max(1, result.value(QLatin1String("workers")).toInt());
+    for (const auto& value : result.value(QLatin1String("modes")).toArray()) {
         const auto mode = value.toObject();
-        if (mode.value(QLatin1String("completed")).toBool())
-            m_elapsed.insert(
-                mode.value(QLatin1String("mode")).toString(), mode.value(QLatin1String("elapsed_s")).toDouble());
+        if (!mode.value(QLatin1String("completed")).toBool())
+            continue;
+        const QString name = mode.value(QLatin1String("mode")).toString();
+        if (!m_modes.contains(name)) {
+            m_modes.append(name);
+            plot()->xAxis->setRange(-0.6, double(m_modes.size()) - 0.4);
+            setModeNames(m_modeNameLayout);
+        }
+        m_elapsed.insert(name, mode.value(QLatin1String("elapsed_s")).toDouble());
     }
     rebuild();
     return true;
@@ -223,11 +233,12 @@ void TimingPanel::rebuild()
     m_valueFont.setBold(true);
     m_idealFont = chartFont(1.1);
     double highest = 0;
-    const double sequential = m_elapsed.value(QStringLiteral("sequential"), 0);
-    for (int i = 0; i < Modes.size(); ++i) {
-        if (!m_elapsed.contains(Modes[i]))
+    // Speedups are over the first mode, the one that does the work one unit after another.
+    const double sequential = m_modes.isEmpty() ? 0 : m_elapsed.value(m_modes.first(), 0);
+    for (int i = 0; i < m_modes.size(); ++i) {
+        if (!m_elapsed.contains(m_modes[i]))
             continue;
-        const double elapsed = m_elapsed.value(Modes[i]);
+        const double elapsed = m_elapsed.value(m_modes[i]);
         highest = std::max(highest, elapsed);
         m_bars->addData(i, elapsed);
         auto* label = new QCPItemText(plot());
@@ -274,3 +285,5 @@ void TimingPanel::applySeriesStyle()
 }
 
 } // namespace ProcViz
+
+PROCVIZ_REGISTER_PANEL(timingpanel, ProcViz::PanelSpec::Timing, ProcViz::TimingPanel)
