@@ -25,6 +25,11 @@ enum class RecordKind : std::uint8_t
     Mix, ///< from value to value2, states too short to report one by one: shares() = nanoseconds per state
     Span, ///< a piece of work (a pool task): aux = its index, text = its label, value to value2 (0: still on)
     Handoff, ///< reported by the taker: aux = the giver's pid, given at value, taken at value2, text = what
+    // The Python runtime's observer (resources/python/observer/): processes the program created itself.
+    Process, ///< a process began: aux = its parent's pid, value = when, state = ProcessKind, text = its name
+    Exited, ///< sent by the process that reaped a child: aux = the child's pid, value = exit code or -signal,
+            ///< value2 = when
+    GilLayout, ///< where the GIL holder is read: value = its address in the process, aux = offset of the TID
 };
 
 /// One fixed-size binary record on the wire between a worker and the engine.
