@@ -73,6 +73,12 @@ std::optional<RunPlan> RunController::prepare(
     }
     const auto table = scenario->parameters().resolve(params);
     *error = table.isValid() ? scenario->validate(table.values) : table.error;
+    if (error->isEmpty() && options.runtime == RunOptions::Runtime::Python) {
+        QVariantMap given; // as checked by the table, but only what was given: the rest is the program's
+        for (auto it = params.cbegin(); it != params.cend(); ++it)
+            given.insert(it.key(), table.values.value(it.key()));
+        *error = scenario->validateProgram(given);
+    }
     if (!error->isEmpty())
         return std::nullopt;
     RunPlan plan {scenario, table.values, scenario->plan(table.values)};
@@ -140,7 +146,10 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
     if (python) {
         // One worker, the interpreter running the lesson's program; every other process is the program's own.
         observer = ObserverChannel::open(&error);
-        auto run = observer ? PythonRun::create(*scenario, resolved, *python, observer->address(), &error) : nullptr;
+        QVariantMap given;
+        for (auto it = params.cbegin(); it != params.cend(); ++it)
+            given.insert(it.key(), resolved.value(it.key()));
+        auto run = observer ? PythonRun::create(*scenario, given, *python, observer->address(), &error) : nullptr;
         if (run) {
             connect(&run->output(), &ProgramOutput::lineRead, this,
                 [this](ProgramOutput::Stream stream, const QString& line) {
@@ -171,7 +180,20 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
     m_endingAs.reset();
     ++m_runNumber;
     const qint64 startNs = monotonicNowNs();
-    m_model.begin(scenarioId, resolved, startNs);
+    if (python) {
+        // What the program ran with: the given values over its own defaults, and only what it takes.
+        auto programParams = scenario->programDefaults();
+        programParams.insert(params);
+        programParams = scenario->parameters().resolve(programParams).values;
+        for (const auto& name : programParams.keys()) {
+            if (!scenario->programParameters().contains(name))
+                programParams.remove(name);
+        }
+        m_model.begin(scenarioId, programParams, startNs);
+        m_model.setRuntime(RunOptions::runtimeId(RunOptions::Runtime::Python));
+    } else {
+        m_model.begin(scenarioId, resolved, startNs);
+    }
     m_watchdog.arm(options.watchdogSeconds, startNs);
     m_faultTimers = std::make_unique<QObject>(); // parent of this run's timers: deleting it cancels them
     m_cpuLimitSeconds = options.cpuLimitSeconds;

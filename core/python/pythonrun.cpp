@@ -41,10 +41,10 @@ bool copyResources(const QString& folder, QString* error)
 const QString ResultPrefix = QStringLiteral("result: ");
 } // namespace
 
-std::unique_ptr<PythonRun> PythonRun::create(const Scenario& scenario, const QVariantMap& params,
+std::unique_ptr<PythonRun> PythonRun::create(const Scenario& scenario, const QVariantMap& given,
     const PythonInterpreter& interpreter, const QString& observerAddress, QString* error)
 {
-    const QString script = QStringLiteral("%1/%2.py").arg(ResourceRoot, scenario.id());
+    const QString script = ResourceRoot + QLatin1Char('/') + programName(scenario.id());
     if (!QFile::exists(script)) {
         *error = tr("The lesson '%1' has no Python program yet.").arg(scenario.id());
         return nullptr;
@@ -62,9 +62,9 @@ std::unique_ptr<PythonRun> PythonRun::create(const Scenario& scenario, const QVa
         return nullptr;
     run->m_observerAddress = observerAddress;
     // The program as a student would start it: the file, then its parameters as name=value.
-    run->m_program = {interpreter.path, run->m_folder->filePath(scenario.id() + QStringLiteral(".py"))};
-    for (const auto& name : scenario.programParameters())
-        run->m_program.append(name + QLatin1Char('=') + params.value(name).toString());
+    run->m_program = {interpreter.path, run->m_folder->filePath(programName(scenario.id()))};
+    for (auto it = given.cbegin(); it != given.cend(); ++it)
+        run->m_program.append(it.key() + QLatin1Char('=') + it.value().toString());
     return run;
 }
 
@@ -79,8 +79,9 @@ QMap<QString, QString> PythonRun::workerEnvironment() const
         // The observer loads as sitecustomize: in every process the program starts, by any start method.
         {QStringLiteral("PYTHONPATH"), m_folder->filePath(QStringLiteral("observer"))},
         {QString::fromLatin1(ObserverChannel::Variable), m_observerAddress},
-        // Lines as they are printed, not when a buffer fills: the window shows them live.
-        {QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1")},
+        // Not inherited from the user's environment: unbuffered, print() writes a line in pieces, and lines of
+        // processes printing at once interleave mid-line. (The lessons' children flush each line themselves.)
+        {QStringLiteral("PYTHONUNBUFFERED"), QString()},
         // Nothing written next to the program: its folder goes with the run.
         {QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1")},
     };

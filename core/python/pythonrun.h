@@ -21,8 +21,13 @@ public:
     /// The resource folder of the lessons' programs (`<scenario>.py`) and of the observer (`observer/`).
     static inline const QString ResourceRoot = QStringLiteral(":/python");
 
+    /// The program's file name for @p scenarioId: not `<id>.py`, which would hide a standard module of that
+    /// name (`queue`) from every program in the folder.
+    static QString programName(const QString& scenarioId) { return scenarioId + QStringLiteral("_lesson.py"); }
+
+    /// @p given: the parameters the user set (checked); the program keeps its own defaults for the others.
     /// nullptr and @p error set when the scenario has no Python program or the files or pipes cannot be made.
-    static std::unique_ptr<PythonRun> create(const Scenario& scenario, const QVariantMap& params,
+    static std::unique_ptr<PythonRun> create(const Scenario& scenario, const QVariantMap& given,
         const PythonInterpreter& interpreter, const QString& observerAddress, QString* error);
 
     QStringList program() const override;

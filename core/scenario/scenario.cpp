@@ -41,6 +41,22 @@ QStringList Scenario::programParameters() const
     return names;
 }
 
+QString Scenario::validateProgram(const QVariantMap& given) const
+{
+    const QStringList taken = programParameters();
+    for (auto it = given.cbegin(); it != given.cend(); ++it) {
+        if (!taken.contains(it.key())) {
+            QStringList options;
+            for (const auto& name : taken)
+                options.append(QLatin1String("--") + name);
+            return QCoreApplication::translate("ProcViz::Scenario",
+                "--%1 has no counterpart in the lesson's Python program, which takes %2.")
+                .arg(it.key(), options.join(QLatin1String(", ")));
+        }
+    }
+    return {};
+}
+
 Evaluation Scenario::evaluateProgram(const RunModel& model, const QJsonObject& printed) const
 {
     Evaluation evaluation;

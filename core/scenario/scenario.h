@@ -130,8 +130,15 @@ public:
     virtual Evaluation evaluate(const RunModel& model, const RunResources& resources) const = 0;
 
     // The Python runtime: the same lesson as the lesson's own Python program (resources/python/<id>.py).
-    /// The parameters the program takes, as name=value arguments; all of the table's by default.
+    /// The parameters the program takes, as name=value arguments; all of the table's by default. Those not
+    /// given keep the program's own defaults, which fit Python's pace (the C++ table's may not).
     virtual QStringList programParameters() const;
+    /// What keeps @p given (the parameters as the user gave them, checked by the table) from running as the
+    /// program: a parameter it does not take, a value it has no counterpart for. Empty when fine.
+    virtual QString validateProgram(const QVariantMap& given) const;
+    /// The program's own defaults where they differ from the table's (sized for Python's pace), so that the
+    /// run's record says what the program really used.
+    virtual QVariantMap programDefaults() const { return {}; }
     /// The result and the checks of a run of the program, from what the run recorded (the observer's
     /// reports) and from the figures the program printed on its `result:` line (@p printed, empty if none).
     /// By default the printed figures, and a check that the program ended well and printed them.

@@ -209,6 +209,11 @@ public:
         return -1;
     }
 
+    QStringList programParameters() const override
+    {
+        return {Mode.name(), Messages.name(), SendMs.name(), RecvMs.name()};
+    }
+
     QList<Phase> plan(const QVariantMap& params) const override
     {
         if (PipeShape(params).duplex)
