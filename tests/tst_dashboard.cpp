@@ -401,13 +401,16 @@ void TestDashboard::shotWritesPng()
         {QStringLiteral("shot"), QStringLiteral("lifecycle"), QStringLiteral("--sleep-ms"), QStringLiteral("60000"),
             QStringLiteral("--sleep-jitter-ms"), QStringLiteral("0"), QStringLiteral("--at"), QStringLiteral("0.5"),
             QStringLiteral("--out"), mid});
+    QVERIFY(during.waitForStarted());
+    // Its workers carry its PID in their environment; other tests' lifecycle workers may run meanwhile.
+    const QByteArray ours = "PROCVIZ_PARENT_PID=" + QByteArray::number(during.processId());
     QVERIFY(during.waitForFinished(30000)); // long before the workers' minute is up
     QCOMPARE(during.exitCode(), 0);
     QVERIFY(!QImage(mid).isNull());
     for (const auto& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
-        if (cmdline.open(QIODevice::ReadOnly))
-            QVERIFY(!cmdline.readAll().startsWith("procviz-worker\0lifecycle"));
+        QFile environment(QStringLiteral("/proc/%1/environ").arg(entry));
+        if (environment.open(QIODevice::ReadOnly))
+            QVERIFY2(!environment.readAll().split('\0').contains(ours), qPrintable(entry));
     }
 }
 
