@@ -1,0 +1,41 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Who gave what, carried with the object itself through a queue or a pipe.
+
+A hand-off arrow needs the giver's pid, when it gave, and which item it was; only the object travels from
+the giver to the taker, so those travel with it: an observed put or send sends (MARK, pid, when, number,
+obj) and every observed receive unpacks it again, so the program gets back exactly the object it would
+have got (pickled and unpickled as ever). A plain tuple costs less to pickle than an object of a class.
+Every receive path of multiprocessing unpacks (Queue.get, SimpleQueue.get, Connection.recv), also in the
+threads that are not observed, so a pool's or an executor's own traffic passes through unchanged.
+"""
+
+from time import monotonic_ns
+
+from . import channel
+
+MARK = 'procviz:given'
+
+
+def wrap(obj, number):
+    return (MARK, channel.pid, monotonic_ns(), number, obj)
+
+
+def open_(received):
+    """(obj, giver pid, given at, number); giver 0 when received was sent unobserved."""
+    if type(received) is tuple and len(received) == 5 and received[0] == MARK:
+        return received[4], received[1], received[2], received[3]
+    return received, 0, 0, 0
+
+
+def contents(received):
+    """The object alone."""
+    if type(received) is tuple and len(received) == 5 and received[0] == MARK:
+        return received[4]
+    return received
+
+
+def next_number(owner, attribute):
+    """The giver's running number for things given through owner (a queue, a connection), from 1."""
+    number = owner.__dict__.get(attribute, 0) + 1
+    owner.__dict__[attribute] = number
+    return number
