@@ -8,6 +8,7 @@ pid with the records' pid. Anything going wrong turns observation off; the progr
 """
 
 import os
+import struct
 import sys
 import _socket
 from _thread import allocate_lock, get_native_id
@@ -70,7 +71,12 @@ def send(packet):
 
 def emit(kind, state, lane, aux, value, value2, text=b'', tid=None):
     """Packs and sends one record from this process (tid: the calling thread's unless given)."""
-    send(record.pack(kind, state, pid, get_native_id() if tid is None else tid, lane, aux, value, value2, text))
+    try:
+        packet = record.pack(kind, state, pid, get_native_id() if tid is None else tid, lane, aux, value, value2,
+                             text)
+    except (struct.error, TypeError, OverflowError):
+        return  # a value out of its field's range (a pool task past 2**31): that record is lost, nothing else
+    send(packet)
 
 
 def _connect():
@@ -99,8 +105,9 @@ def _connect():
 
 def after_fork_in_child():
     """Forgets the parent's connection: the child speaks for itself once it knows who it is."""
-    global pid, _socket_now, _ready
+    global pid, _socket_now, _ready, _connecting
     pid = os.getpid()
+    _connecting = allocate_lock()  # another thread of the parent may have held it as it forked
     sock, _socket_now, _ready = _socket_now, None, False
     if sock is not None:
         try:

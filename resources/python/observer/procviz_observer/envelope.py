@@ -9,6 +9,7 @@ Every receive path of multiprocessing unpacks (Queue.get, SimpleQueue.get, Conne
 threads that are not observed, so a pool's or an executor's own traffic passes through unchanged.
 """
 
+from itertools import count
 from time import monotonic_ns
 
 from . import channel
@@ -35,7 +36,12 @@ def contents(received):
 
 
 def next_number(owner, attribute):
-    """The giver's running number for things given through owner (a queue, a connection), from 1."""
-    number = owner.__dict__.get(attribute, 0) + 1
-    owner.__dict__[attribute] = number
-    return number
+    """The giver's running number for things given through owner (a queue, a connection), from 1.
+
+    A counter of the owner's own, in this process (a fork child goes on from its parent's count: the pid
+    keeps them apart); next() on it is one step under the GIL, so threads putting at once never share one.
+    """
+    counter = owner.__dict__.get(attribute)
+    if counter is None:
+        counter = owner.__dict__.setdefault(attribute, count(1))
+    return next(counter)

@@ -73,11 +73,20 @@ def _announce(role, name, parent):
 
 
 def child_begins(process):
-    """In the child, as BaseProcess._bootstrap begins: it is a worker of the program."""
+    """In the child, as BaseProcess._bootstrap begins: a worker of the program, or a manager's server."""
     if _announced:
         return
-    _announce(ROLE_WORKER, process.name, process._parent_pid or os.getppid())
-    lanes.begin('MainThread', main=True)
+    role = ROLE_HELPER if _is_manager_server(process) else ROLE_WORKER
+    _announce(role, process.name, process._parent_pid or os.getppid())
+    if role == ROLE_WORKER:
+        lanes.begin('MainThread', main=True)
+
+
+def _is_manager_server(process):
+    """A Manager()'s server process ("SyncManager-1"): it serves the program's proxies, it is no worker."""
+    target = getattr(process, '_target', None)
+    return (getattr(target, '__module__', None) == 'multiprocessing.managers'
+            and getattr(target, '__name__', None) == '_run_server')
 
 
 def child_ends(exitcode):
