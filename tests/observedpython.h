@@ -65,12 +65,16 @@ public:
     /// Called now and then while the main process runs, with what has come so far.
     using WhileRunning = std::function<void(const ObservedRun& sofar)>;
 
-    explicit ObservedPython(QByteArray observerDir)
-        : m_observerDir(std::move(observerDir))
+    /// What $PROCVIZ_TELEMETRY says: the socket this side listens on, nothing, or a socket nobody listens on.
+    enum class Telemetry { Listening, Unset, Unreachable };
+
+    /// @p pythonPath: the observer's folder, and what else the program needs after it (':'-separated).
+    explicit ObservedPython(QByteArray pythonPath)
+        : m_pythonPath(std::move(pythonPath))
     { }
 
-    ObservedRun run(const QStringList& arguments, bool observe = true, const WhileRunning& whileRunning = {},
-        int timeoutMs = 120'000) const
+    ObservedRun run(const QStringList& arguments, Telemetry telemetry = Telemetry::Listening,
+        const WhileRunning& whileRunning = {}, int timeoutMs = 120'000) const
     {
         ObservedRun result;
         static int runs = 0;
@@ -87,7 +91,10 @@ public:
         // Only this side's ends: the program's stdout stays blocking, as it would be.
         fcntl(out[0], F_SETFL, O_NONBLOCK);
         fcntl(err[0], F_SETFL, O_NONBLOCK);
-        result.pid = spawn(arguments, observe ? '@' + name : QByteArray(), out[1], err[1]);
+        const QByteArray variable = telemetry == Telemetry::Listening ? '@' + name
+            : telemetry == Telemetry::Unreachable                    ? '@' + name + "-nobody"
+                                                                      : QByteArray();
+        result.pid = spawn(arguments, variable, out[1], err[1]);
         ::close(out[1]);
         ::close(err[1]);
         collect(result, listener, out[0], err[0], whileRunning, timeoutMs);
@@ -116,7 +123,7 @@ private:
             if (!variable.startsWith("PYTHONPATH=") && !variable.startsWith("PROCVIZ_TELEMETRY="))
                 environment << variable;
         }
-        environment << "PYTHONPATH=" + m_observerDir;
+        environment << "PYTHONPATH=" + m_pythonPath;
         if (!telemetry.isEmpty())
             environment << "PROCVIZ_TELEMETRY=" + telemetry;
         QList<QByteArray> argv {Python};
@@ -268,5 +275,5 @@ private:
         }
     }
 
-    QByteArray m_observerDir;
+    QByteArray m_pythonPath;
 };

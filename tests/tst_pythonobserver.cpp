@@ -120,7 +120,7 @@ class TestPythonObserver : public QObject
     /// Runs a program and checks what every run must hold; the caller checks what it is about.
     ObservedRun run(const QStringList& arguments, const ObservedPython::WhileRunning& whileRunning = {})
     {
-        auto result = m_python.run(arguments, true, whileRunning);
+        auto result = m_python.run(arguments, ObservedPython::Telemetry::Listening, whileRunning);
         [&] {
             QVERIFY2(result.problems.isEmpty(), qPrintable(result.problems.join(QLatin1Char('\n'))));
             QVERIFY2(WIFEXITED(result.status) && WEXITSTATUS(result.status) == 0,
@@ -409,7 +409,7 @@ private Q_SLOTS:
 
     void withoutTheVariableNothingChanges()
     {
-        const auto plain = m_python.run({program(QStringLiteral("unchanged.py"))}, false);
+        const auto plain = m_python.run({program(QStringLiteral("unchanged.py"))}, ObservedPython::Telemetry::Unset);
         QVERIFY(plain.problems.isEmpty());
         QCOMPARE(plain.connections, 0);
         QCOMPARE(plain.out, QByteArray("time.sleep plain\nthreading.Lock plain\nSemLock plain\n"));
@@ -419,11 +419,34 @@ private Q_SLOTS:
         QCOMPARE(observed.out, QByteArray("time.sleep patched\nthreading.Lock patched\nSemLock patched\n"));
     }
 
+    void withoutTheEngineNothingChanges()
+    {
+        // The variable names a socket nobody listens on: one line on stderr says why, and nothing is patched.
+        const auto alone = m_python.run({program(QStringLiteral("unchanged.py"))}, ObservedPython::Telemetry::Unreachable);
+        QVERIFY(alone.problems.isEmpty());
+        QCOMPARE(alone.out, QByteArray("time.sleep plain\nthreading.Lock plain\nSemLock plain\n"));
+        QCOMPARE(alone.err.count('\n'), 1);
+        QVERIFY2(alone.err.startsWith("procviz: not observing this process: cannot reach the engine at @"), alone.err.constData());
+        QCOMPARE(alone.status, 0);
+    }
+
+    void shadowedSitecustomizeStillRuns()
+    {
+        // Debian's own sitecustomize comes after the observer's on the path; it must run as it would alone.
+        const ObservedPython python(QByteArray(PROCVIZ_PYTHON_OBSERVER_DIR ":" PROCVIZ_PYTHON_TESTS_DIR "/shadowed"));
+        for (const auto telemetry : {ObservedPython::Telemetry::Unset, ObservedPython::Telemetry::Listening}) {
+            const auto result = python.run({program(QStringLiteral("unchanged.py"))}, telemetry);
+            QVERIFY(result.problems.isEmpty());
+            QVERIFY2(result.out.startsWith("the shadowed sitecustomize ran\ntime.sleep "), result.out.constData());
+            QCOMPARE(result.err, QByteArray());
+        }
+    }
+
     void outputIntactByteForByte()
     {
         const QByteArray expected = QByteArray("first line\nno newline yet, child speaks\n")
             + QByteArray("\xc3\xbcn\xc3\xaf" "c\xc3\xb6" "d\xc3\xa9 \x00 bytes\nlast", 24);
-        const auto plain = m_python.run({program(QStringLiteral("output.py"))}, false);
+        const auto plain = m_python.run({program(QStringLiteral("output.py"))}, ObservedPython::Telemetry::Unset);
         QCOMPARE(plain.out, expected);
         const auto observed = run({program(QStringLiteral("output.py"))});
         QCOMPARE(observed.out, expected);

@@ -55,14 +55,26 @@ class Lane:
     # --- what the hooks report -----------------------------------------------------------------------
 
     def took(self, now):
-        """Acquired a lock or permit without waiting."""
+        """Acquired a lock or permit without waiting: the hot path (a free lock, thousands of times a second),
+        so it does by itself what _update() and _count_operation() would."""
+        global _operations
         self.holds += 1
-        _count_operation(self, now)
-        self._update(now)
+        _operations += 1
+        if now - _progress_at >= PROGRESS_INTERVAL_NS:
+            _report_progress(self, now)
+        if self.state != HOLDING and not self.blocked:
+            self._enter(HOLDING, now)
 
     def released(self, now, count=1):
-        self.holds = max(0, self.holds - count)
-        self._update(now)
+        holds = self.holds - count
+        if holds > 0:
+            self.holds = holds  # still inside another (or the same recursive) lock
+            return
+        self.holds = 0
+        if not self.blocked:
+            state = SLEEPING if self.sleeping else RUNNING
+            if state != self.state:
+                self._enter(state, now)
 
     def regained(self, now, count):
         """Took back count levels of a recursive lock at once (a condition's wait ending)."""
@@ -131,14 +143,17 @@ class Lane:
         else:
             state = RUNNING
         if state != self.state:
-            was = self.state
-            if self._close(now) and (was == WAITING or was == SLEEPING) and state != WAITING:
-                # After a wait the engine was told of, what follows is shown live too (a long task, a
-                # long hold). Only then: announcing everything would cost a record per change.
-                self.state = state
-                self.announce()
-                return
-            self.state = state
+            self._enter(state, now)
+
+    def _enter(self, state, now):
+        """Leaves the current state for another at now."""
+        was = self.state
+        announced = self._close(now)
+        self.state = state
+        if announced and (was == WAITING or was == SLEEPING) and state != WAITING:
+            # After a wait the engine was told of, what follows is shown live too (a long task, a long
+            # hold). Only then: announcing everything would cost a record per change.
+            self.announce()
 
     def _close(self, now):
         """Ends the current state at now; True when it went out as an announced interval of its own."""
@@ -174,11 +189,16 @@ class Lane:
 
 
 def _count_operation(lane, now):
-    global _operations, _progress_at
+    global _operations
     _operations += 1
     if now - _progress_at >= PROGRESS_INTERVAL_NS:
-        _progress_at = now
-        lane._send(record.PROGRESS, 0, 0, _operations, 0)
+        _report_progress(lane, now)
+
+
+def _report_progress(lane, now):
+    global _progress_at
+    _progress_at = now
+    lane._send(record.PROGRESS, 0, 0, _operations, 0)
 
 
 def begin(name, now=None, main=False):

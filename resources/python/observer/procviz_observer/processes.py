@@ -78,7 +78,7 @@ def child_begins(process):
         return
     role = ROLE_HELPER if _is_manager_server(process) else ROLE_WORKER
     _announce(role, process.name, process._parent_pid or os.getppid())
-    if role == ROLE_WORKER:
+    if role == ROLE_WORKER and channel.enabled():  # not if the engine could not be reached
         lanes.begin('MainThread', main=True)
 
 
