@@ -8,7 +8,8 @@ Each workload runs as its own /usr/bin/python3 process, plain (no observer on th
 observer on PYTHONPATH and $PROCVIZ_TELEMETRY naming a socket this script drains, as the engine would),
 interleaved rep by rep; the figures are medians. This process only listens: it is not observed.
 
-1. lock event: one multiprocessing.Lock acquire or release, in ns of CPU time (acquire+release pairs / 2).
+1. lock event: one multiprocessing.Lock acquire or release, in ns of CPU time (acquire+release pairs / 2);
+   and, for scale, the same through a do-nothing Python function each (what any Python-level hook costs).
 2. Pool.map: a CPU-bound pure-Python loop over a Pool of 2, elapsed seconds from before the pool to after
    map() returns (the observer's start-up in each worker included), observed / plain; and the CPU time of the
    whole run (interpreter start-up, main process and workers: getrusage of the reaped children), which a
@@ -45,6 +46,11 @@ for _ in range(3):
     best = spent if best is None else min(best, spent)
 print(best / pairs / 2 * 1e9)
 '''
+
+# The floor for any observer written in Python: one do-nothing Python function around each call.
+LOCK_EVENTS_WRAPPED = LOCK_EVENTS.replace(
+    'acquire, release = lock.acquire, lock.release',
+    'def acquire(inner=lock.acquire): return inner()\ndef release(inner=lock.release): return inner()')
 
 POOL_MAP = '''
 import multiprocessing, time
@@ -158,6 +164,8 @@ def main():
     print(f'{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}, {reps} reps, medians')
     compare('1 lock event (acquire or release)', LOCK_EVENTS.format(n=200_000 // scale), sink, reps, 'ns CPU',
             lambda p, o: f'+{o - p:.0f} ns an event (target <= 3000)')
+    floor = statistics.median(run(LOCK_EVENTS_WRAPPED.format(n=200_000 // scale), False, sink)[0] for _ in range(reps))
+    print(f'{"  (floor: a bare Python wrapper)":34} plain {floor:12.4g}{"":23}ns CPU')
     compare('2 Pool(2).map, CPU-bound', POOL_MAP.format(n=2_000_000 // scale), sink, reps, 's',
             lambda p, o: f'{(o / p - 1) * 100:+.1f} % elapsed (target <= 5 %)', cpu=True)
     compare('3 with lock: v.value += 1', VALUE_INCREMENTS.format(n=100_000 // scale), sink, reps, '/s',

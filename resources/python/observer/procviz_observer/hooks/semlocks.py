@@ -62,11 +62,19 @@ class Gate:
 
     def release(self):
         lane = current(get_ident())
+        semlock = self._semlock
         if lane is None:
-            return self._semlock.release()
+            return semlock.release()
+        if semlock._count() > 1:
+            # An inner level of a recursive lock (a Value's getter inside `with v.get_lock()`): the lock
+            # stays ours, nothing changes hands and the lane stays holding.
+            semlock.release()
+            if lane.holds > 0:  # (0 if the outer level was taken before the lane began)
+                lane.holds -= 1
+            return
         now = now_ns()
         _STAMP.pack_into(self._stamp, 0, channel.pid, now)  # before: the next holder reads it after
-        self._semlock.release()
+        semlock.release()
         lane.released(now)
 
 
