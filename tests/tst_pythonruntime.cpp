@@ -73,6 +73,60 @@ private Q_SLOTS:
         QVERIFY2(lost > 0, "five runs of 4 × 50000 unlocked increments lost nothing");
     }
 
+    void everyLessonPassesItsChecksInPython_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QVariantMap>("params");
+        QTest::addColumn<int>("processes"); // of the program's own, besides its main process
+        QTest::newRow("lock") << "lock" << QVariantMap {{"increments", 20000}} << 4;
+        QTest::newRow("shared") << "shared" << QVariantMap {{"rounds", 2000}, {"lock", "on"}} << 4;
+        QTest::newRow("semaphore") << "semaphore" << QVariantMap {{"hold-ms", 200}} << 6;
+        QTest::newRow("queue") << "queue" << QVariantMap {{"produce-ms", 50}, {"consume-ms", 80}} << 3;
+        QTest::newRow("pipe") << "pipe" << QVariantMap {{"send-ms", 50}, {"recv-ms", 70}} << 2;
+        QTest::newRow("duplex") << "pipe" << QVariantMap {{"mode", "duplex"}, {"send-ms", 50}} << 2;
+        QTest::newRow("pool") << "pool" << QVariantMap {{"trials", 100000}} << 4;
+        QTest::newRow("lifecycle") << "lifecycle"
+                                   << QVariantMap {{"sleep-ms", 100}, {"sleep-jitter-ms", 0}, {"exit-code", 3}} << 3;
+        QTest::newRow("timing") << "timing" << QVariantMap {{"iterations", 200000}, {"mode", "processes"}} << 4;
+    }
+    void everyLessonPassesItsChecksInPython()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(QVariantMap, params);
+        QFETCH(int, processes);
+        const auto& model = runScenario(m_controller, qPrintable(scenario), params, python());
+        QCOMPARE(model.outcomeId(), QString("completed"));
+        for (const auto& check : model.checks()) {
+            QVERIFY2(check.passed || !check.expectedToPass, qPrintable(check.name + ": " + check.detail));
+            QVERIFY2(check.passed, qPrintable(check.name + ": " + check.detail)); // these runs are the happy ones
+        }
+        // Every process of the program has a lane of its own, named as Python names it, reaped and accounted.
+        int workers = 0;
+        for (const auto& worker : model.workers()) {
+            QVERIFY2(!worker.isAlive(), qPrintable(worker.role));
+            QVERIFY2(worker.exitCode || worker.signal, qPrintable(worker.role));
+            QVERIFY2(!worker.lanes.isEmpty(), qPrintable(worker.role));
+            workers += worker.role.startsWith("Process-") || worker.role.contains("PoolWorker-") ? 1 : 0;
+        }
+        QCOMPARE(model.workers().first().role, QString("MainProcess"));
+        QCOMPARE(workers, processes);
+    }
+
+    void waitsAndHoldsAreSeen()
+    {
+        const auto& model
+            = runScenario(m_controller, "lock", {{"workers", 3}, {"increments", 30000}, {"lock", "on"}}, python());
+        int holders = 0; // of the workers: the main process holds the Value's own lock too, to read it at the end
+        for (const auto& worker : model.workers()) {
+            if (!worker.role.startsWith("Process-"))
+                continue;
+            const auto totals = RunModel::workerTotals(worker, model.endNs());
+            holders += totals[size_t(WorkerState::Holding)] > 0 ? 1 : 0;
+        }
+        QCOMPARE(holders, 3);
+        QVERIFY(!model.handoffs().isEmpty()); // the lock, handed over after a wait
+    }
+
     void whatThePythonProgramLacksIsRefusedBeforeAnythingStarts_data()
     {
         QTest::addColumn<QString>("scenario");

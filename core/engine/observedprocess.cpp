@@ -19,6 +19,8 @@ namespace {
 /// How often a process that ended is looked for in /proc, until its parent reaped it.
 constexpr int GoneCheckMs = 20;
 constexpr int KillWaitMs = 1000;
+/// How long the parent's report of an exit status is waited for once the process is gone from /proc.
+constexpr int ReportGraceMs = 250;
 
 bool inProcTable(qint64 pid)
 {
@@ -46,6 +48,8 @@ ObservedProcess::ObservedProcess(qint64 pid, int pidFd)
     connect(m_exitNotifier.get(), &QSocketNotifier::activated, this, &ObservedProcess::onPidFdReadable);
     m_goneCheck.setInterval(GoneCheckMs);
     connect(&m_goneCheck, &QTimer::timeout, this, &ObservedProcess::joinNow);
+    m_reportGrace.setSingleShot(true);
+    connect(&m_reportGrace, &QTimer::timeout, this, [this] { markReaped(monotonicNowNs()); });
 }
 
 ObservedProcess::~ObservedProcess()
@@ -74,10 +78,10 @@ void ObservedProcess::killNow()
 
 void ObservedProcess::joinNow()
 {
-    if (m_reaped || !hasDied())
+    if (m_reaped || !hasDied() || m_reportGrace.isActive() || inProcTable(m_pid))
         return;
-    if (!inProcTable(m_pid))
-        markReaped(monotonicNowNs());
+    m_goneCheck.stop();
+    m_reportGrace.start(ReportGraceMs);
 }
 
 void ObservedProcess::setExitStatus(int status, qint64 whenNs)
@@ -111,6 +115,7 @@ void ObservedProcess::onPidFdReadable()
 void ObservedProcess::markReaped(qint64 whenNs)
 {
     m_goneCheck.stop();
+    m_reportGrace.stop();
     m_reaped = true;
     m_exitedAtNs = std::max(whenNs, m_diedAtNs);
     Q_EMIT exited();

@@ -33,8 +33,6 @@ public:
 
     /// Its parent reaped it: @p status is the exit code (≥ 0) or the negated signal, at @p whenNs.
     void setExitStatus(int status, qint64 whenNs);
-    /// The CPU time last read from /proc: the last word on a process the engine cannot reap.
-    void setCpuSeconds(double seconds) { m_cpuSeconds = seconds; }
 
 private:
     ObservedProcess(qint64 pid, int pidFd);
@@ -44,6 +42,8 @@ private:
     int m_pidFd;
     std::unique_ptr<QSocketNotifier> m_exitNotifier;
     QTimer m_goneCheck; ///< after its end, until it is gone from /proc or its parent reported it
+    /// Gone from /proc means its parent reaped it, and the parent's report of how may still be on its way.
+    QTimer m_reportGrace;
 };
 
 } // namespace ProcViz

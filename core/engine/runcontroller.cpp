@@ -168,6 +168,7 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
     m_workerByPid.clear();
     m_earlyExits.clear();
     m_observedCount = 0;
+    m_observedWorkers = 0;
     m_observer = std::move(observer);
     if (m_observer)
         connect(m_observer.get(), &ObserverChannel::recordsArrived, this, &RunController::onObserved);
@@ -331,12 +332,8 @@ void RunController::onDied(int workerId)
     onTelemetry(workerId);
     auto* worker = process(workerId);
     // A zombie keeps its CPU times in /proc: the last sample is its whole life, however short.
-    if (const auto stat = ProcStat::read(worker->pid())) {
+    if (const auto stat = ProcStat::read(worker->pid()))
         m_model.addSample(workerId, worker->diedAtNs(), stat->state, stat->cpuSeconds);
-        // Not ours to reap: its zombie's reading is the last word on its CPU time.
-        if (auto* observed = qobject_cast<ObservedProcess*>(worker))
-            observed->setCpuSeconds(stat->cpuSeconds);
-    }
     m_model.setDied(workerId, worker->diedAtNs());
 }
 
@@ -344,7 +341,10 @@ void RunController::onExited(int workerId)
 {
     auto* worker = process(workerId);
     onTelemetry(workerId);
-    m_model.setExited(workerId, worker->exitedAtNs(), worker->exitCode(), worker->termSignal(), worker->cpuSeconds());
+    // wait4() counts the children a process reaped into its own time: the Python program's main process
+    // would carry all of its workers' CPU. Its own, as /proc last showed it, is the honest figure.
+    const double cpu = m_observer ? m_model.workers().at(workerId).cpuSeconds : worker->cpuSeconds();
+    m_model.setExited(workerId, worker->exitedAtNs(), worker->exitCode(), worker->termSignal(), cpu);
     Q_EMIT workerExited(workerId);
     endPhaseIfOver();
 }
@@ -605,7 +605,11 @@ int RunController::adoptObserved(qint64 pid, const TelemetryRecord& first)
     const bool announced = first.recordKind() == RecordKind::Process;
     const QString name = announced ? QString::fromUtf8(first.textBytes()) : QStringLiteral("pid %1").arg(pid);
     const qint64 began = announced && first.value > 0 ? first.value : monotonicNowNs();
-    const int id = m_model.addWorker(m_currentPhase, name, m_observedCount++, pid, began);
+    // Workers are numbered as a C++ run's are (`--kill 0@1` is the first); helpers go by their name alone.
+    const bool helper = announced && first.state == std::uint8_t(ProcessRole::Helper);
+    const int index = helper ? 0 : m_observedWorkers++;
+    ++m_observedCount;
+    const int id = m_model.addWorker(m_currentPhase, name, index, pid, began);
     track(id, std::move(observed));
     if (const auto early = m_earlyExits.take(pid); early.second > 0)
         reportExit(pid, early.first, early.second);

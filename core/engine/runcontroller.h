@@ -157,6 +157,7 @@ private:
     /// Exit statuses reported before their process's own first report (connections race): pid → (status, when).
     QHash<qint64, std::pair<int, qint64>> m_earlyExits;
     int m_observedCount = 0; ///< the program's own processes so far, the main one not counted
+    int m_observedWorkers = 0; ///< of them, the workers (not the forkserver or resource tracker)
     int m_currentPhase = -1;
     State m_state = State::Idle;
     /// Decided before the workers have ended: the watchdog's Deadlock or the time limit's Limit.

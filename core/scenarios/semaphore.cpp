@@ -191,6 +191,32 @@ public:
         return {};
     }
 
+    Evaluation evaluateProgram(const RunModel& model, const QJsonObject& printed) const override
+    {
+        auto evaluation = Scenario::evaluateProgram(model, printed);
+        // From the trace, not from the program's word: the most processes in a holding state at one instant.
+        QList<std::pair<qint64, int>> edges;
+        for (const auto& worker : model.workers()) {
+            for (const auto& lane : worker.lanes) {
+                for (const auto& interval : lane.states) {
+                    if (interval.state == WorkerState::Holding && !interval.mixed) {
+                        edges.append({interval.beginNs, +1});
+                        edges.append({interval.endNs < 0 ? model.nowNs() : interval.endNs, -1});
+                    }
+                }
+            }
+        }
+        std::sort(edges.begin(), edges.end()); // an end before a begin at the same instant: -1 sorts first
+        int holders = 0, most = 0;
+        for (const auto& [time, step] : edges)
+            most = std::max(most, holders += step);
+        const qint64 permits = printed.value(QLatin1String("permits")).toInteger(Permits(model.params()));
+        evaluation.result.insert(QStringLiteral("max_holders_traced"), most);
+        evaluation.checks.append({QStringLiteral("never_more_holders_than_permits"), most > 0 && most <= permits,
+            tr("at most %1 processes held a permit at once (from the trace); %2 permits").arg(most).arg(permits)});
+        return evaluation;
+    }
+
     QList<Phase> plan(const QVariantMap& params) const override
     {
         return {Phase::ofRole(QStringLiteral("compete"), WorkerRole, int(Workers(params)))};
