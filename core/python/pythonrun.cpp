@@ -30,7 +30,8 @@ bool copyResources(const QString& folder, QString* error)
         const QString target = folder + source.mid(PythonRun::ResourceRoot.size());
         QDir().mkpath(QFileInfo(target).absolutePath());
         if (!QFile::copy(source, target)) {
-            *error = tr("Could not write '%1'.").arg(target);
+            // Spelled out: lupdate would file a free function's tr() under the namespace.
+            *error = QCoreApplication::translate("ProcViz::PythonRun", "Could not write '%1'.").arg(target);
             return false;
         }
     }
