@@ -8,9 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 BUILD_DIR=${PROCVIZ_BUILD_DIR:-build}
 # desktop-file-utils and appstream validate the menu entry and AppStream data in the `package` test;
-# poppler-utils' pdftotext lets tst_exports read back the text of an exported PDF.
+# poppler-utils' pdftotext lets tst_exports read back the text of an exported PDF. python3 is Debian's
+# /usr/bin/python3, which runs the lessons' own Python programs (resources/python/, tst_pythonlessons).
 PACKAGES=(build-essential cmake qt6-base-dev qt6-tools-dev qt6-l10n-tools libqcustomplot-dev fonts-noto-cjk
-    qt6-translations-l10n desktop-file-utils appstream poppler-utils)
+    qt6-translations-l10n desktop-file-utils appstream poppler-utils python3)
 # Only for CI's extras (the fuzzers): clang with its libFuzzer runtime.
 CI_PACKAGES=(clang libclang-rt-dev)
 

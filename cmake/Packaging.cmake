@@ -9,6 +9,7 @@
 #   share/metainfo/<id>.metainfo.xml           what software centres show
 #   share/doc/procviz/                         README.md, the Debian copyright file and changelog.gz
 #   share/man/man1/procviz.1.gz, procviz-worker.1.gz
+#   share/procviz/python/observer/            the Python observer: first on PYTHONPATH of a lesson's program
 #
 # `cmake --install build` installs it under CMAKE_INSTALL_PREFIX; `cpack -G DEB` (or the `package` target)
 # builds procviz_<version>_<arch>.deb. The desktop files and icons live in resources/desktop/.
@@ -32,6 +33,14 @@ set(PROCVIZ_INSTALL_DOCDIR ${CMAKE_INSTALL_DATAROOTDIR}/doc/procviz)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/resources/debian/copyright
     DESTINATION ${PROCVIZ_INSTALL_DOCDIR} COMPONENT runtime)
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${PROCVIZ_INSTALL_DOCDIR} COMPONENT license)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/python/observer
+    DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/procviz/python COMPONENT runtime
+    PATTERN __pycache__ EXCLUDE)
+# Compiled once here: a lesson's program cannot write __pycache__ under /usr/share, and compiling the
+# observer costs every spawned process some 10 ms. Unchecked hashes: the files never change once installed.
+install(CODE "execute_process(COMMAND /usr/bin/python3 -m compileall -q --invalidation-mode unchecked-hash
+    \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DATAROOTDIR}/procviz/python/observer\")"
+    COMPONENT runtime)
 
 set(PROCVIZ_DEB_MAINTAINER "ProcViz maintainers <procviz@invalid>" CACHE STRING
     "Maintainer field of the .deb: set it to whoever builds the package for your machines, \"Name <mail>\"")

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/runmodel.h"
+#include "telemetry/crc32.h"
 #include "telemetry/progressthrottle.h"
 #include "telemetry/stateclock.h"
 #include "telemetry/telemetrydecoder.h"
 #include "telemetry/telemetrywriter.h"
 
+#include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -268,6 +270,83 @@ private Q_SLOTS:
                                        && interval.endNs - interval.beginNs == 5'000'000);
         }
         QVERIFY(longWait);
+    }
+
+    void checksumIsZlibCrc32()
+    {
+        // The standard check value, and zlib.crc32(b"PPVZ") as Python computes it: the observer seals with it.
+        QCOMPARE(crc32("123456789", 9), 0xCBF43926u);
+        QCOMPARE(crc32("PPVZ", 4), 0xE1AABC36u);
+        QCOMPARE(crc32("", 0), 0u);
+        const auto record = makeRecord(RecordKind::Message, 0);
+        QCOMPARE(record.checksum, crc32(&record, offsetof(TelemetryRecord, checksum)));
+    }
+
+    void seedCorpusIsCurrent()
+    {
+        // The fuzzer starts from these (tests/fuzz/make_telemetry_corpus.py writes them): stale seeds would
+        // all be refused, and the fuzzer would only ever see the decoder's error path.
+        QFile file(QStringLiteral(PROCVIZ_FUZZ_CORPUS_DIR "/telemetry/records"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto bytes = file.readAll();
+        TelemetryDecoder decoder;
+        std::vector<TelemetryRecord> out;
+        decoder.feed(bytes, out);
+        QCOMPARE(decoder.malformedCount(), 0u);
+        QCOMPARE(qsizetype(out.size() * sizeof(TelemetryRecord)), bytes.size());
+        QCOMPARE(out.back().recordKind(), RecordKind::Finished);
+    }
+
+    void observerKindsCarryWhatTheyPromise_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("state");
+        QTest::addColumn<int>("tid");
+        QTest::addColumn<int>("aux");
+        QTest::addColumn<qint64>("value");
+        QTest::addColumn<qint64>("value2");
+        QTest::addColumn<bool>("valid");
+        const int process = int(RecordKind::Process);
+        const int exited = int(RecordKind::Exited);
+        const int gil = int(RecordKind::GilLayout);
+        // makeRecord's pid is 1234.
+        QTest::addRow("main program") << process << 0 << 1234 << 1 << qint64(5) << qint64(0) << true;
+        QTest::addRow("helper") << process << int(ProcessRole::Helper) << 1234 << 77 << qint64(5) << qint64(0) << true;
+        QTest::addRow("no such role") << process << 3 << 1234 << 77 << qint64(5) << qint64(0) << false;
+        QTest::addRow("thread, not process") << process << 1 << 1235 << 77 << qint64(5) << qint64(0) << false;
+        QTest::addRow("no parent") << process << 1 << 1234 << 0 << qint64(5) << qint64(0) << false;
+        QTest::addRow("no start") << process << 1 << 1234 << 77 << qint64(0) << qint64(0) << false;
+        QTest::addRow("exit 3") << exited << 0 << 1 << 99 << qint64(3) << qint64(8) << true;
+        QTest::addRow("SIGKILL") << exited << 0 << 1 << 99 << qint64(-9) << qint64(8) << true;
+        QTest::addRow("no status") << exited << 0 << 1 << 99 << qint64(256) << qint64(8) << false;
+        QTest::addRow("no signal") << exited << 0 << 1 << 99 << qint64(-65) << qint64(8) << false;
+        QTest::addRow("no child") << exited << 0 << 1 << 0 << qint64(0) << qint64(8) << false;
+        QTest::addRow("no time") << exited << 0 << 1 << 99 << qint64(0) << qint64(0) << false;
+        QTest::addRow("gil layout") << gil << 0 << 1 << 88 << qint64(0x7f0012345678) << qint64(0) << true;
+        QTest::addRow("gil offset zero") << gil << 0 << 1 << 0 << qint64(0x7f0012345678) << qint64(0) << false;
+        QTest::addRow("gil offset far") << gil << 0 << 1 << 4096 << qint64(0x7f0012345678) << qint64(0) << false;
+        QTest::addRow("gil address null") << gil << 0 << 1 << 88 << qint64(0) << qint64(0) << false;
+    }
+
+    void observerKindsCarryWhatTheyPromise()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, state);
+        QFETCH(int, tid);
+        QFETCH(int, aux);
+        QFETCH(qint64, value);
+        QFETCH(qint64, value2);
+        QFETCH(bool, valid);
+        auto record = makeRecord(RecordKind(kind), value);
+        record.state = std::uint8_t(state);
+        record.tid = tid;
+        record.aux = aux;
+        record.value2 = value2;
+        record.seal();
+        QCOMPARE(record.isValid(), valid);
+        record.kind = std::uint8_t(int(RecordKind::GilLayout) + 1);
+        record.seal();
+        QVERIFY(!record.isValid()); // nothing after the last kind
     }
 
     void throttleLimitsReports()

@@ -5,6 +5,7 @@
 
 #include <QEvent>
 #include <QFile>
+#include <QRegularExpression>
 
 namespace ProcViz {
 
@@ -12,6 +13,25 @@ namespace {
 QString lessonPath(const QString& id, const QString& language)
 {
     return QStringLiteral(":/lessons/%1.%2.html").arg(id, language);
+}
+
+/// Every `<pre data-python="ID"></pre>` of @p html filled with the program ID, escaped: one source for
+/// the page and the runtime.
+QString withPrograms(const QString& html)
+{
+    static const QRegularExpression placeholder(QStringLiteral(R"re(<pre data-python="([a-z0-9_-]+)"></pre>)re"));
+    QString filled;
+    qsizetype from = 0;
+    for (const auto& match : placeholder.globalMatch(html)) {
+        const QString program = LessonPanel::pythonProgram(match.captured(1));
+        filled += QStringView(html).sliced(from, match.capturedStart() - from);
+        filled += QLatin1String("<pre>")
+            + (program.isEmpty() ? QStringLiteral("(%1_lesson.py is missing)").arg(match.captured(1))
+                                 : program.toHtmlEscaped())
+            + QLatin1String("</pre>");
+        from = match.capturedEnd();
+    }
+    return filled + QStringView(html).sliced(from);
 }
 } // namespace
 
@@ -36,6 +56,18 @@ bool LessonPanel::hasLesson(const QString& id, const QString& language)
     return QFile::exists(lessonPath(id, language));
 }
 
+QString LessonPanel::pythonProgram(const QString& id)
+{
+    QFile file(QStringLiteral(":/python/%1_lesson.py").arg(id));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QString text = QString::fromUtf8(file.readAll());
+    // A last newline would show as an empty line at the bottom of the block.
+    while (text.endsWith(QLatin1Char('\n')))
+        text.chop(1);
+    return text;
+}
+
 void LessonPanel::setScenario(const QString& id)
 {
     m_scenario = id;
@@ -57,7 +89,7 @@ void LessonPanel::reload()
         setHtml(tr("<p>No lesson text for this scenario yet.</p>"));
         return;
     }
-    QString html = QString::fromUtf8(file.readAll());
+    QString html = withPrograms(QString::fromUtf8(file.readAll()));
     // The lessons colour their code blocks for a light page; on a dark one the block takes the palette's
     // colours instead: a rule of the same weight after the lesson's own wins.
     const QPalette colours = palette();

@@ -65,7 +65,10 @@ int RunCommand::parse(const QStringList& arguments)
     const QCommandLineOption repeatOption(QStringLiteral("repeat"), tr("Repeat."), QStringLiteral("n"));
     const QCommandLineOption cpuLimitOption(QStringLiteral("cpu-limit-s"), tr("CPU limit."), QStringLiteral("s"));
     const QCommandLineOption timeLimitOption(QStringLiteral("time-limit-s"), tr("Time limit."), QStringLiteral("s"));
-    parser.addOptions({quietOption, watchdogOption, repeatOption, cpuLimitOption, timeLimitOption});
+    const QCommandLineOption runtimeOption(QStringLiteral("runtime"), tr("Runtime."), QStringLiteral("cpp|python"));
+    const QCommandLineOption pythonOption(QStringLiteral("python"), tr("Python."), QStringLiteral("path"));
+    parser.addOptions(
+        {quietOption, watchdogOption, repeatOption, cpuLimitOption, timeLimitOption, runtimeOption, pythonOption});
     QList<QCommandLineOption> faultOptions;
     for (const auto& [kind, name] : FaultOptions)
         faultOptions.append({QString::fromLatin1(name), tr("Fault."), QStringLiteral("target@seconds")});
@@ -88,8 +91,8 @@ int RunCommand::parse(const QStringList& arguments)
             for (const auto& spec : specs)
                 accepted.append(QLatin1String("--") + spec.name);
             print(stderr,
-                tr("Unknown option --%1: scenario '%2' accepts %3, and --kill, --stop, --cont, --watchdog-s, "
-                   "--cpu-limit-s, --time-limit-s, --repeat, --json, --trace, --csv, --quiet.")
+                tr("Unknown option --%1: scenario '%2' accepts %3, and --runtime, --python, --kill, --stop, --cont, "
+                   "--watchdog-s, --cpu-limit-s, --time-limit-s, --repeat, --json, --trace, --csv, --quiet.")
                         .arg(unknown.first(), id, accepted.join(QLatin1String(", ")))
                     + QLatin1Char('\n'));
         }
@@ -129,6 +132,15 @@ int RunCommand::parse(const QStringList& arguments)
             return refuse(tr("Invalid value '%1' for --%2: allowed is a whole number of seconds.")
                               .arg(parser.value(*option), option->names().constFirst()));
     }
+    if (parser.isSet(runtimeOption)) {
+        const auto runtime = RunOptions::runtimeFromId(parser.value(runtimeOption));
+        if (!runtime)
+            return refuse(tr("Invalid value '%1' for --runtime: allowed is cpp or python.").arg(parser.value(runtimeOption)));
+        m_options.runtime = *runtime;
+    }
+    m_options.python = parser.value(pythonOption);
+    if (!m_options.python.isEmpty() && m_options.runtime != RunOptions::Runtime::Python)
+        return refuse(tr("--python names the interpreter of --runtime python; add --runtime python."));
     if (parser.isSet(repeatOption) && !parseBounded(parser.value(repeatOption), 1, MaxRepeat, &m_repeat)) {
         return refuse(tr("Invalid value '%1' for --repeat: allowed is an integer from 1 to %2.")
                           .arg(parser.value(repeatOption))
@@ -213,6 +225,12 @@ bool RunCommand::runOnce(RunController& controller, bool live, QString* failure)
         *failure = message;
         over = true;
         loop.quit();
+    });
+    // The program's own output (the Python runtime) as it would print in a terminal, under the progress line.
+    connect(&controller, &RunController::outputLine, &loop, [&](bool error, const QString& line) {
+        if (live)
+            print(stderr, QStringLiteral("\r\x1b[K"));
+        print(error ? stderr : stdout, line + QLatin1Char('\n'));
     });
     QTimer progressTimer;
     if (live) {

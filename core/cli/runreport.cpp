@@ -75,10 +75,13 @@ QString ending(const WorkerInfo& worker)
 QString RunReport::summary(const Scenario& scenario, const RunModel& model)
 {
     QStringList params;
-    for (const auto& spec : scenario.parameters().specs())
-        params.append(spec.name + QLatin1Char('=') + model.params().value(spec.name).toString());
+    for (const auto& spec : scenario.parameters().specs()) {
+        if (model.params().contains(spec.name)) // a Python run records only what its program takes
+            params.append(spec.name + QLatin1Char('=') + model.params().value(spec.name).toString());
+    }
     QString text = scenario.title() + QLatin1Char('\n');
-    text += QStringLiteral("  %1 · %2\n").arg(scenario.id(), params.join(QLatin1Char(' ')));
+    const QString runtime = model.runtime() == QLatin1String("cpp") ? QString() : QStringLiteral(" · runtime ") + model.runtime();
+    text += QStringLiteral("  %1 · %2%3\n").arg(scenario.id(), params.join(QLatin1Char(' ')), runtime);
     // The outcome in the words the window uses, its cause included; the cores say what "parallel" could mean.
     text += QStringLiteral("  ") + tr("%1 · %2 cores").arg(OutcomeText::sentence(model)).arg(QThread::idealThreadCount())
         + QStringLiteral("\n\n");

@@ -14,4 +14,11 @@ inline int pidfdOpen(pid_t pid)
     return int(syscall(SYS_pidfd_open, pid, 0));
 }
 
+/// Signals the process behind @p pidFd (Linux 5.1): unlike kill(), never a process that got the same PID
+/// after it was reaped.
+inline int pidfdSendSignal(int pidFd, int signal)
+{
+    return int(syscall(SYS_pidfd_send_signal, pidFd, signal, nullptr, 0));
+}
+
 } // namespace ProcViz

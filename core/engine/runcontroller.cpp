@@ -2,8 +2,11 @@
 #include "runcontroller.h"
 
 #include "ipc/sharedmemory.h"
+#include "observedprocess.h"
+#include "observerchannel.h"
 #include "phaselauncher.h"
 #include "procstat.h"
+#include "python/pythonrun.h"
 #include "scenario/scenarioregistry.h"
 #include "spawner.h"
 #include "workerprocess.h"
@@ -70,6 +73,12 @@ std::optional<RunPlan> RunController::prepare(
     }
     const auto table = scenario->parameters().resolve(params);
     *error = table.isValid() ? scenario->validate(table.values) : table.error;
+    if (error->isEmpty() && options.runtime == RunOptions::Runtime::Python) {
+        QVariantMap given; // as checked by the table, but only what was given: the rest is the program's
+        for (auto it = params.cbegin(); it != params.cend(); ++it)
+            given.insert(it.key(), table.values.value(it.key()));
+        *error = scenario->validateProgram(given);
+    }
     if (!error->isEmpty())
         return std::nullopt;
     RunPlan plan {scenario, table.values, scenario->plan(table.values)};
@@ -121,16 +130,48 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
         return refuse(tr("The worker program '%1' was not found or is not executable.").arg(m_workerProgram));
     const auto* scenario = prepared->scenario;
     const auto& resolved = prepared->params;
-    const auto& plan = prepared->phases;
+    auto plan = prepared->phases;
+    std::optional<PythonInterpreter> python;
+    if (options.runtime == RunOptions::Runtime::Python) {
+        python = PythonInterpreter::find(options.python, &error);
+        if (!python)
+            return refuse(error);
+    }
     // First, so that it loads its libraries while the run is set up.
     auto spawner = Spawner::start(m_workerProgram, &error);
     if (!spawner)
         return refuse(tr("Could not start the worker spawner: %1").arg(error));
-    auto resources = scenario->setUp(resolved, &error);
+    std::unique_ptr<RunResources> resources;
+    std::unique_ptr<ObserverChannel> observer;
+    if (python) {
+        // One worker, the interpreter running the lesson's program; every other process is the program's own.
+        observer = ObserverChannel::open(&error);
+        QVariantMap given;
+        for (auto it = params.cbegin(); it != params.cend(); ++it)
+            given.insert(it.key(), resolved.value(it.key()));
+        auto run = observer ? PythonRun::create(*scenario, given, *python, observer->address(), &error) : nullptr;
+        if (run) {
+            connect(&run->output(), &ProgramOutput::lineRead, this,
+                [this](ProgramOutput::Stream stream, const QString& line) {
+                    Q_EMIT outputLine(stream == ProgramOutput::Stream::Err, line);
+                });
+        }
+        resources = std::move(run);
+        plan = {Phase::ofRole(QStringLiteral("python"), QStringLiteral("MainProcess"), 1)};
+    } else {
+        resources = scenario->setUp(resolved, &error);
+    }
     if (!resources)
         return refuse(tr("Could not prepare the run: %1").arg(error));
 
     m_processes.clear();
+    m_workerByPid.clear();
+    m_earlyExits.clear();
+    m_observedCount = 0;
+    m_observedWorkers = 0;
+    m_observer = std::move(observer);
+    if (m_observer)
+        connect(m_observer.get(), &ObserverChannel::recordsArrived, this, &RunController::onObserved);
     m_scenario = scenario;
     m_params = resolved;
     m_plan = plan;
@@ -140,7 +181,20 @@ bool RunController::start(const QString& scenarioId, const QVariantMap& params, 
     m_endingAs.reset();
     ++m_runNumber;
     const qint64 startNs = monotonicNowNs();
-    m_model.begin(scenarioId, resolved, startNs);
+    if (python) {
+        // What the program ran with: the given values over its own defaults, and only what it takes.
+        auto programParams = scenario->programDefaults();
+        programParams.insert(params);
+        programParams = scenario->parameters().resolve(programParams).values;
+        for (const auto& name : programParams.keys()) {
+            if (!scenario->programParameters().contains(name))
+                programParams.remove(name);
+        }
+        m_model.begin(scenarioId, programParams, startNs);
+        m_model.setRuntime(RunOptions::runtimeId(RunOptions::Runtime::Python));
+    } else {
+        m_model.begin(scenarioId, resolved, startNs);
+    }
     m_watchdog.arm(options.watchdogSeconds, startNs);
     m_faultTimers = std::make_unique<QObject>(); // parent of this run's timers: deleting it cancels them
     m_cpuLimitSeconds = options.cpuLimitSeconds;
@@ -173,6 +227,7 @@ bool RunController::startPhase(int phase)
     launch.environment = m_resources->workerEnvironment();
     launch.environment.insert(QStringLiteral("PROCVIZ_CPU_LIMIT_S"), QString::number(m_cpuLimitSeconds));
     launch.nice = m_workerNice;
+    launch.exec = m_resources->program();
     m_launcher = std::make_unique<PhaseLauncher>(
         *m_spawner, launch, plan.workers,
         [this](const WorkerSpec& spec) { return m_resources->workerDescriptors(spec); },
@@ -200,11 +255,17 @@ bool RunController::startPhase(int phase)
 
 void RunController::adoptWorker(int phaseIndex, const WorkerSpec& spec, std::unique_ptr<WorkerProcess> process)
 {
+    const int id = m_model.addWorker(phaseIndex, spec.role, spec.index, process->pid(), monotonicNowNs());
+    track(id, std::move(process));
+}
+
+void RunController::track(int id, std::unique_ptr<TrackedProcess> process)
+{
+    Q_ASSERT(size_t(id) == m_processes.size());
     const qint64 pid = process->pid();
-    const int id = m_model.addWorker(phaseIndex, spec.role, spec.index, pid, monotonicNowNs());
-    connect(process.get(), &WorkerProcess::recordsArrived, this, [this, id] { onTelemetry(id); });
-    connect(process.get(), &WorkerProcess::died, this, [this, id] { onDied(id); });
-    connect(process.get(), &WorkerProcess::exited, this, [this, id] { onExited(id); });
+    connect(process.get(), &TrackedProcess::recordsArrived, this, [this, id] { onTelemetry(id); });
+    connect(process.get(), &TrackedProcess::died, this, [this, id] { onDied(id); });
+    connect(process.get(), &TrackedProcess::exited, this, [this, id] { onExited(id); });
     process->setJoinDelayMs(ending() ? 0 : m_scenario->joinDelayMs(m_params));
     // Born after the user paused or stopped, or after the watchdog gave up: it joins the others' state.
     if (m_endingAs == Outcome::Deadlock || (m_state == State::Stopping && !m_stopTimer.isActive()))
@@ -214,6 +275,7 @@ void RunController::adoptWorker(int phaseIndex, const WorkerSpec& spec, std::uni
     else if (m_state == State::Paused)
         process->sendSignal(SIGSTOP);
     m_processes.push_back(std::move(process));
+    m_workerByPid.insert(pid, id);
     // The first reading at once, so rates are measured from here; a real one: the worker may have run a while
     // before its answer reached this loop, and a zero here would show that time as a spike.
     if (const auto stat = ProcStat::read(pid))
@@ -246,7 +308,7 @@ void RunController::failRun(const QString& error)
     finishRun(Outcome::Failed);
 }
 
-WorkerProcess* RunController::process(int workerId) const
+TrackedProcess* RunController::process(int workerId) const
 {
     return workerId >= 0 && size_t(workerId) < m_processes.size() ? m_processes[size_t(workerId)].get() : nullptr;
 }
@@ -279,7 +341,10 @@ void RunController::onExited(int workerId)
 {
     auto* worker = process(workerId);
     onTelemetry(workerId);
-    m_model.setExited(workerId, worker->exitedAtNs(), worker->exitCode(), worker->termSignal(), worker->cpuSeconds());
+    // wait4() counts the children a process reaped into its own time: the Python program's main process
+    // would carry all of its workers' CPU. Its own, as /proc last showed it, is the honest figure.
+    const double cpu = m_observer ? m_model.workers().at(workerId).cpuSeconds : worker->cpuSeconds();
+    m_model.setExited(workerId, worker->exitedAtNs(), worker->exitCode(), worker->termSignal(), cpu);
     Q_EMIT workerExited(workerId);
     endPhaseIfOver();
 }
@@ -467,12 +532,115 @@ void RunController::finishRun(Outcome outcome)
             end = std::max(end, worker->isAlive() ? monotonicNowNs() : worker->exitedAtNs());
     }
     sampleRunValues(end); // the values as the run leaves them, so every line reaches the end
+    auto* python = dynamic_cast<PythonRun*>(m_resources.get());
+    if (python) {
+        onObserved(); // the last reports, then the last lines
+        python->output().drain();
+        if (outcome == Outcome::Completed && m_model.workers().value(0).exitCode != 0) {
+            outcome = Outcome::Failed;
+            blameProgram();
+            Q_EMIT failed(m_model.cause());
+        }
+    }
     m_model.finish(end, outcome);
-    const auto evaluation = m_scenario->evaluate(m_model, *m_resources);
+    const auto evaluation = python ? m_scenario->evaluateProgram(m_model, python->printedResult())
+                                   : m_scenario->evaluate(m_model, *m_resources);
     m_model.setResult(evaluation.result, evaluation.checks);
     m_resources.reset(); // tears down the run's IPC objects
+    m_observer.reset();
     m_state = State::Idle;
     Q_EMIT finished(outcome);
+}
+
+void RunController::onObserved()
+{
+    if (!m_observer)
+        return;
+    for (const auto& [pid, record] : m_observer->takeRecords()) {
+        if (record.recordKind() == RecordKind::Exited) {
+            reportExit(record.aux, int(record.value), record.value2);
+            continue;
+        }
+        int id = m_workerByPid.value(pid, -1);
+        if (id < 0)
+            id = adoptObserved(pid, record);
+        if (id < 0)
+            continue;
+        // A process that reports is alive: a program whose processes all wait in silence is the deadlock.
+        m_watchdog.reset(monotonicNowNs());
+        // What only the engine needs (who it is, where its GIL is read) and counts of unknown totals stay here.
+        const auto kind = record.recordKind();
+        if (kind == RecordKind::Process || kind == RecordKind::GilLayout
+            || (kind == RecordKind::Progress && record.value2 <= 0))
+            continue;
+        process(id)->deliver(record);
+    }
+    const auto malformed = m_observer->takeMalformed();
+    for (auto it = malformed.cbegin(); it != malformed.cend(); ++it) {
+        if (const int id = m_workerByPid.value(it.key(), -1); id >= 0)
+            m_model.addMalformed(id, it.value());
+    }
+}
+
+int RunController::adoptObserved(qint64 pid, const TelemetryRecord& first)
+{
+    if (!isRunning() || m_currentPhase < 0)
+        return -1;
+    if (m_observedCount >= MaxProgramProcesses) {
+        if (!m_endingAs) {
+            m_model.setCause(tr("The program started more than %n process(es); the run was stopped.", nullptr,
+                MaxProgramProcesses));
+            m_endingAs = Outcome::Limit;
+            stop();
+        }
+        ::kill(pid_t(pid), SIGKILL); // reported just now, so alive: too young to be anyone else's PID yet
+        return -1;
+    }
+    QString error;
+    auto observed = ObservedProcess::watch(pid, &error);
+    if (!observed) {
+        qCWarning(lcEngine) << error;
+        return -1;
+    }
+    const bool announced = first.recordKind() == RecordKind::Process;
+    const QString name = announced ? QString::fromUtf8(first.textBytes()) : QStringLiteral("pid %1").arg(pid);
+    const qint64 began = announced && first.value > 0 ? first.value : monotonicNowNs();
+    // Workers are numbered as a C++ run's are (`--kill 0@1` is the first); helpers go by their name alone.
+    const bool helper = announced && first.state == std::uint8_t(ProcessRole::Helper);
+    const int index = helper ? 0 : m_observedWorkers++;
+    ++m_observedCount;
+    const int id = m_model.addWorker(m_currentPhase, name, index, pid, began);
+    track(id, std::move(observed));
+    if (const auto early = m_earlyExits.take(pid); early.second > 0)
+        reportExit(pid, early.first, early.second);
+    return id;
+}
+
+void RunController::reportExit(qint64 pid, int status, qint64 whenNs)
+{
+    const int id = m_workerByPid.value(pid, -1);
+    if (id < 0) {
+        m_earlyExits.insert(pid, {status, whenNs});
+        return;
+    }
+    // The engine's own child (the interpreter it started) is reaped by the engine, which knows better.
+    if (auto* observed = qobject_cast<ObservedProcess*>(process(id)))
+        observed->setExitStatus(status, whenNs);
+}
+
+void RunController::blameProgram()
+{
+    const auto* python = dynamic_cast<const PythonRun*>(m_resources.get());
+    const auto& main = m_model.workers().value(0);
+    QStringList tail = python ? python->output().lines(ProgramOutput::Stream::Err).mid(0) : QStringList();
+    // The traceback's end says what went wrong; its last lines are the ones a student reads first.
+    constexpr int TracebackLines = 20;
+    if (tail.size() > TracebackLines)
+        tail = tail.mid(tail.size() - TracebackLines);
+    const QString how = main.signal ? tr("was killed by signal %1").arg(*main.signal)
+                                    : tr("ended with exit code %1").arg(main.exitCode.value_or(-1));
+    m_model.setCause(tail.isEmpty() ? tr("The Python program %1.").arg(how)
+                                    : tr("The Python program %1:\n%2").arg(how, tail.join(QLatin1Char('\n'))));
 }
 
 void RunController::stop()

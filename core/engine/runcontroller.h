@@ -6,6 +6,7 @@
 #include "scenario/scenario.h"
 #include "watchdog.h"
 
+#include <QHash>
 #include <QObject>
 #include <QThread>
 #include <QTimer>
@@ -15,6 +16,7 @@
 
 namespace ProcViz {
 
+class ObserverChannel;
 class PhaseLauncher;
 
 /// A run as it will go: the scenario, its parameters checked and complete, and the phases it planned.
@@ -25,6 +27,7 @@ struct RunPlan
     QList<Phase> phases;
 };
 class Spawner;
+class TrackedProcess;
 class WorkerProcess;
 
 /// Runs one scenario at a time as real worker processes and records everything they do in a RunModel.
@@ -47,6 +50,9 @@ public:
     /// `--kill holder` looks this often, this far apart, for a worker inside its section before giving up.
     static constexpr int HolderAttempts = 50;
     static constexpr int HolderRetryMs = 10;
+    /// A program (the Python runtime) that creates more processes than this ends at a limit: a fork bomb is
+    /// stopped, not followed.
+    static constexpr int MaxProgramProcesses = 64;
 
     explicit RunController(QObject* parent = nullptr);
     ~RunController() override; ///< kills and reaps whatever is still running, synchronously
@@ -93,6 +99,8 @@ Q_SIGNALS:
     void phaseStarted(int phase, const QString& name);
     void workerStarted(int workerId, qint64 pid);
     void workerExited(int workerId);
+    /// A line the program printed (the Python runtime): on its standard error when @p error.
+    void outputLine(bool error, const QString& line);
     void paused();
     void resumed();
     /// The run is over and its result and checks are in the model. A Deadlock or Limit outcome has its cause
@@ -106,6 +114,15 @@ private:
     /// the first could be asked for. Later failures end the run the same way, from onPhaseLaunched().
     bool startPhase(int phase);
     void adoptWorker(int phaseIndex, const WorkerSpec& spec, std::unique_ptr<WorkerProcess> process);
+    /// Follows @p process as the model's worker @p id, which it must be next in line for.
+    void track(int id, std::unique_ptr<TrackedProcess> process);
+    // The Python runtime: every process of the program reports through the observer's channel.
+    void onObserved();
+    /// A process of the program the engine has not met yet: its lane, and a pidfd to watch it. -1 if refused.
+    int adoptObserved(qint64 pid, const TelemetryRecord& first);
+    void reportExit(qint64 pid, int status, qint64 whenNs);
+    /// The program's main process ended badly: the run could not be carried out, and its traceback says why.
+    void blameProgram();
     void onPhaseLaunched(const QString& error);
     void endPhaseIfOver(); ///< every worker of the phase exists and has ended: the next phase, or the end
     void failRun(const QString& error);
@@ -123,7 +140,7 @@ private:
     void killAllNow();
     bool ending() const; ///< stopped by the user or by the watchdog: no more joins after a delay
     void joinAllNow();
-    WorkerProcess* process(int workerId) const;
+    TrackedProcess* process(int workerId) const;
 
     QString m_workerProgram;
     const Scenario* m_scenario = nullptr;
@@ -134,7 +151,13 @@ private:
     std::unique_ptr<PhaseLauncher> m_launcher; ///< the current phase's; uses m_spawner
     bool m_phaseLaunched = false; ///< every worker of the current phase exists
     int m_runNumber = 0;
-    std::vector<std::unique_ptr<WorkerProcess>> m_processes; ///< index = worker id
+    std::vector<std::unique_ptr<TrackedProcess>> m_processes; ///< index = worker id
+    QHash<qint64, int> m_workerByPid;
+    std::unique_ptr<ObserverChannel> m_observer; ///< the Python runtime's; nullptr for C++ workers
+    /// Exit statuses reported before their process's own first report (connections race): pid → (status, when).
+    QHash<qint64, std::pair<int, qint64>> m_earlyExits;
+    int m_observedCount = 0; ///< the program's own processes so far, the main one not counted
+    int m_observedWorkers = 0; ///< of them, the workers (not the forkserver or resource tracker)
     int m_currentPhase = -1;
     State m_state = State::Idle;
     /// Decided before the workers have ended: the watchdog's Deadlock or the time limit's Limit.

@@ -23,6 +23,20 @@ QString outOfRange(const char* option, int value, int minimum, int maximum)
 }
 } // namespace
 
+QString RunOptions::runtimeId(Runtime runtime)
+{
+    return runtime == Runtime::Python ? QStringLiteral("python") : QStringLiteral("cpp");
+}
+
+std::optional<RunOptions::Runtime> RunOptions::runtimeFromId(QStringView id)
+{
+    if (id == QLatin1String("cpp"))
+        return Runtime::Cpp;
+    if (id == QLatin1String("python"))
+        return Runtime::Python;
+    return std::nullopt;
+}
+
 QString RunOptions::check(qsizetype largestPhase) const
 {
     for (const auto& fault : faults) {

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace ProcViz {
 
 /// How the engine runs any scenario, as opposed to the scenario's own parameters.
@@ -28,6 +30,19 @@ struct RunOptions
     /// The nice value workers start with, set before their first instruction of scenario code: the window
     /// uses 19 so that it keeps its share of the CPU; the command line keeps 0, for honest timings.
     int workerNice = 0;
+
+    /// What runs the lesson: ProcViz's own C++ workers, or the lesson's Python program under CPython.
+    enum class Runtime
+    {
+        Cpp,
+        Python,
+    };
+    Runtime runtime = Runtime::Cpp;
+    /// The interpreter for Runtime::Python: a path, or empty for `python3` on PATH.
+    QString python;
+
+    static QString runtimeId(Runtime runtime);
+    static std::optional<Runtime> runtimeFromId(QStringView id);
 
     /// What is wrong with these options for a run whose largest phase has @p largestPhase workers; empty if fine.
     QString check(qsizetype largestPhase) const;

@@ -76,8 +76,14 @@ std::optional<WorkerProcess::Requested> WorkerProcess::request(
 
     SpawnRequest request;
     // argv[0] is the bare name, so `ps aux` and htop show exactly `procviz-worker timing worker 2`.
-    request.arguments = {QFileInfo(launch.program).fileName().toLocal8Bit(), launch.scenario.toUtf8(),
-        launch.role.toUtf8(), QByteArray::number(launch.index)};
+    request.arguments = {QFileInfo(launch.program).fileName().toLocal8Bit()};
+    if (launch.exec.isEmpty()) {
+        request.arguments += {launch.scenario.toUtf8(), launch.role.toUtf8(), QByteArray::number(launch.index)};
+    } else {
+        request.arguments.append("--exec");
+        for (const auto& argument : launch.exec)
+            request.arguments.append(argument.toLocal8Bit());
+    }
     request.environment = workerEnvironment(launch);
     request.nice = launch.nice;
     QList<int> descriptors = {telemetry[1], input[0]};
@@ -119,7 +125,7 @@ std::unique_ptr<WorkerProcess> WorkerProcess::complete(const Requested& requeste
 }
 
 WorkerProcess::WorkerProcess(qint64 pid, int telemetryFd, int inputFd, int pidFd)
-    : m_pid(pid)
+    : TrackedProcess(pid)
     , m_telemetryFd(telemetryFd)
     , m_inputFd(inputFd)
     , m_pidFd(pidFd)
@@ -157,13 +163,6 @@ bool WorkerProcess::writeInput(QByteArrayView bytes) const
 bool WorkerProcess::sendSignal(int signal) const
 {
     return !m_reaped && ::kill(pid_t(m_pid), signal) == 0;
-}
-
-std::vector<TelemetryRecord> WorkerProcess::takeRecords()
-{
-    std::vector<TelemetryRecord> records;
-    records.swap(m_records);
-    return records;
 }
 
 quint64 WorkerProcess::takeMalformedCount()

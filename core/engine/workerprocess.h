@@ -2,9 +2,9 @@
 #pragma once
 
 #include "telemetry/telemetrydecoder.h"
+#include "trackedprocess.h"
 
 #include <QMap>
-#include <QObject>
 #include <QSocketNotifier>
 #include <QTimer>
 #include <QString>
@@ -21,7 +21,7 @@ class Spawner;
 ///
 /// The engine reaps by this PID only (wait4 on it, never waitpid(-1)), so ProcViz can live in a process
 /// that has other children. Destroying a live WorkerProcess kills and reaps it before returning.
-class WorkerProcess : public QObject
+class WorkerProcess : public TrackedProcess
 {
     Q_OBJECT
 public:
@@ -39,6 +39,9 @@ public:
         int nice = 0; ///< 0: the app's own
         /// Extra descriptors for the worker: (descriptor here, number in the worker), e.g. a pipe's end.
         QList<std::pair<int, int>> descriptors;
+        /// When set, the worker runs this program instead of the scenario's body (`--exec`): its path, then
+        /// its arguments.
+        QStringList exec;
     };
 
     /// Descriptor numbers below this are the worker's to receive; the engine's own copies go above it.
@@ -59,33 +62,13 @@ public:
     static void abandon(const Requested& requested);
     ~WorkerProcess() override;
 
-    qint64 pid() const { return m_pid; }
-    bool isAlive() const { return !m_reaped; } ///< not yet reaped: running, or a zombie waiting to be joined
-    bool hasDied() const { return m_diedAtNs > 0; }
-    /// The parent joins (reaps) the worker this long after it ended; until then it is a zombie. 0: at once.
-    void setJoinDelayMs(int ms) { m_joinDelayMs = ms; }
-    /// Reaps a zombie now instead of after its join delay (the run is being stopped).
-    void joinNow();
-    bool sendSignal(int signal) const;
-    /// SIGKILL and reap, synchronously; afterwards the exit status and CPU time are known.
-    void killNow();
+    void setJoinDelayMs(int ms) override { m_joinDelayMs = ms; }
+    void joinNow() override;
+    bool sendSignal(int signal) const override;
+    void killNow() override;
     /// Writes to the worker's standard input (a pipe from the engine); false if it would block or it is gone.
-    bool writeInput(QByteArrayView bytes) const;
-
-    /// Records decoded since the last call; malformed input is counted, never passed on.
-    std::vector<TelemetryRecord> takeRecords();
-    quint64 takeMalformedCount();
-
-    std::optional<int> exitCode() const { return m_exitCode; }
-    std::optional<int> termSignal() const { return m_signal; }
-    double cpuSeconds() const { return m_cpuSeconds; } ///< exact, from wait4(), once reaped
-    qint64 diedAtNs() const { return m_diedAtNs; } ///< when the engine saw it end (0 before)
-    qint64 exitedAtNs() const { return m_exitedAtNs; } ///< when it was reaped
-
-Q_SIGNALS:
-    void recordsArrived();
-    void died(); ///< it ended and is a zombie until exited(); every record it wrote has been read before this
-    void exited(); ///< reaped; died() came first
+    bool writeInput(QByteArrayView bytes) const override;
+    quint64 takeMalformedCount() override;
 
 private:
     WorkerProcess(qint64 pid, int telemetryFd, int inputFd, int pidFd);
@@ -95,23 +78,15 @@ private:
     bool reap(int flags);
     void closeTelemetry();
 
-    qint64 m_pid;
     int m_telemetryFd;
     int m_inputFd; ///< write end of the worker's standard input
     int m_pidFd;
     std::unique_ptr<QSocketNotifier> m_telemetryNotifier;
     std::unique_ptr<QSocketNotifier> m_exitNotifier;
     TelemetryDecoder m_decoder;
-    std::vector<TelemetryRecord> m_records;
     quint64 m_malformedReported = 0;
-    bool m_reaped = false;
-    std::optional<int> m_exitCode;
-    std::optional<int> m_signal;
-    double m_cpuSeconds = 0;
     int m_joinDelayMs = 0;
     std::unique_ptr<QTimer> m_joinTimer;
-    qint64 m_diedAtNs = 0;
-    qint64 m_exitedAtNs = 0;
 };
 
 } // namespace ProcViz

@@ -76,6 +76,7 @@ QJsonObject JsonExporter::toJson(const RunModel& model)
     return {
         {QStringLiteral("scenario"), model.scenarioId()},
         {QStringLiteral("params"), QJsonObject::fromVariantMap(model.params())},
+        {QStringLiteral("runtime"), model.runtime()},
         {QStringLiteral("elapsed_s"), model.elapsedSeconds(monotonicNowNs())},
         {QStringLiteral("outcome"), model.outcomeId()},
         {QStringLiteral("cores"), QThread::idealThreadCount()},

@@ -58,6 +58,12 @@ void RunModel::begin(const QString& scenarioId, const QVariantMap& params, qint6
     ++m_revision;
 }
 
+void RunModel::setRuntime(const QString& runtime)
+{
+    m_runtime = runtime;
+    ++m_revision;
+}
+
 int RunModel::addPhase(const QString& name, qint64 monotonicNs)
 {
     m_phases.append({name, relative(monotonicNs), -1, {}});

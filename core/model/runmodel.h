@@ -176,6 +176,8 @@ public:
     static constexpr qint64 ClockSlackNs = 1'000'000'000;
 
     void begin(const QString& scenarioId, const QVariantMap& params, qint64 startNs);
+    /// What ran the lesson: "cpp" (ProcViz's workers, the default) or "python" (the lesson's own program).
+    void setRuntime(const QString& runtime);
     int addPhase(const QString& name, qint64 monotonicNs);
     void endPhase(int phase, qint64 monotonicNs);
     int addWorker(int phase, const QString& role, int index, qint64 pid, qint64 monotonicNs);
@@ -200,6 +202,7 @@ public:
 
     const QString& scenarioId() const { return m_scenarioId; }
     const QVariantMap& params() const { return m_params; }
+    const QString& runtime() const { return m_runtime; }
     qint64 startNs() const { return m_startNs; }
     qint64 endNs() const { return m_endNs; } ///< relative; -1 while running
     double elapsedSeconds(qint64 monotonicNowNs) const;
@@ -243,6 +246,7 @@ private:
 
     QString m_scenarioId;
     QVariantMap m_params;
+    QString m_runtime = QStringLiteral("cpp");
     qint64 m_startNs = 0;
     qint64 m_endNs = -1;
     std::optional<Outcome> m_outcome;

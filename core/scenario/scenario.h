@@ -62,6 +62,9 @@ public:
     virtual QList<std::pair<QString, qint64>> sample() const { return {}; }
     /// Why no worker progresses, as far as the shared state tells (e.g. a dead lock holder); empty if unknown.
     virtual QString explainStall(const RunModel& model) const;
+    /// A program the workers run instead of the scenario's own body (its path, then its arguments), e.g. the
+    /// Python runtime's interpreter with the lesson's program; empty for the scenario's body.
+    virtual QStringList program() const { return {}; }
 };
 
 /// What a run's evaluation found: the result document (JSON, shown by the CLI and the window) and the checks.
@@ -125,6 +128,21 @@ public:
 
     /// The result and the checks, from what the run recorded and the run's shared state, made by setUp().
     virtual Evaluation evaluate(const RunModel& model, const RunResources& resources) const = 0;
+
+    // The Python runtime: the same lesson as the lesson's own Python program (resources/python/<id>.py).
+    /// The parameters the program takes, as name=value arguments; all of the table's by default. Those not
+    /// given keep the program's own defaults, which fit Python's pace (the C++ table's may not).
+    virtual QStringList programParameters() const;
+    /// What keeps @p given (the parameters as the user gave them, checked by the table) from running as the
+    /// program: a parameter it does not take, a value it has no counterpart for. Empty when fine.
+    virtual QString validateProgram(const QVariantMap& given) const;
+    /// The program's own defaults where they differ from the table's (sized for Python's pace), so that the
+    /// run's record says what the program really used.
+    virtual QVariantMap programDefaults() const { return {}; }
+    /// The result and the checks of a run of the program, from what the run recorded (the observer's
+    /// reports) and from the figures the program printed on its `result:` line (@p printed, empty if none).
+    /// By default the printed figures, and a check that the program ended well and printed them.
+    virtual Evaluation evaluateProgram(const RunModel& model, const QJsonObject& printed) const;
 };
 
 /// A scenario whose run has shared state of its own, of type @p Resources: setUp() creates it, and evaluate()

@@ -6,6 +6,7 @@
 #include "telemetry/stateclock.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QRandomGenerator>
 
@@ -52,6 +53,25 @@ public:
     }
     const ParameterTable& parameters() const override { return m_parameters; }
     QStringList roles() const override { return {WorkerRole}; }
+
+    Evaluation evaluateProgram(const RunModel& model, const QJsonObject& printed) const override
+    {
+        auto evaluation = Scenario::evaluateProgram(model, printed);
+        if (printed.isEmpty())
+            return evaluation;
+        const qint64 expected = printed.value(QLatin1String("expected_exit_code")).toInteger();
+        const auto codes = printed.value(QLatin1String("exit_codes")).toObject();
+        // The program's word, held against what its parent told the engine when it reaped each one.
+        int agreeing = 0;
+        for (const auto& worker : model.workers()) {
+            const auto code = codes.value(QString::number(worker.pid));
+            if (!code.isUndefined() && worker.exitCode == code.toInt() && code.toInteger() == expected)
+                ++agreeing;
+        }
+        evaluation.checks.append({QStringLiteral("exit_codes_as_asked"), !codes.isEmpty() && agreeing == codes.size(),
+            tr("%1 of %2 processes exited with code %3, as the engine saw them reaped").arg(agreeing).arg(codes.size()).arg(expected)});
+        return evaluation;
+    }
 
     QList<Phase> plan(const QVariantMap& params) const override
     {

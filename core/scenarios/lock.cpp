@@ -157,6 +157,33 @@ public:
         return spec;
     }
 
+    QStringList programParameters() const override
+    {
+        return {Workers.name(), Increments.name(), Lock.name()};
+    }
+
+    QString validateProgram(const QVariantMap& given) const override
+    {
+        if (Lock.find(given) == LockRobust)
+            return tr("--lock robust has no counterpart in Python's multiprocessing, whose Lock is not robust: "
+                      "with --runtime python, --lock is off or on.");
+        return Scenario::validateProgram(given);
+    }
+
+    Evaluation evaluateProgram(const RunModel& model, const QJsonObject& printed) const override
+    {
+        auto evaluation = Scenario::evaluateProgram(model, printed);
+        if (printed.isEmpty())
+            return evaluation;
+        const qint64 counter = printed.value(QLatin1String("counter")).toInteger();
+        const qint64 expected = printed.value(QLatin1String("expected")).toInteger();
+        const bool locking = printed.value(QLatin1String("lock")).toString() == LockOn;
+        evaluation.checks.append({QStringLiteral("counter_exact"), counter == expected && expected > 0,
+            tr("expected %1 · got %2 · %3 updates lost").arg(expected).arg(counter).arg(expected - counter),
+            locking});
+        return evaluation;
+    }
+
     QList<Phase> plan(const QVariantMap& params) const override
     {
         return {Phase::ofRole(QStringLiteral("increment"), WorkerRole, int(Workers(params)))};

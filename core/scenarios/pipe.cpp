@@ -209,6 +209,37 @@ public:
         return -1;
     }
 
+    QStringList programParameters() const override
+    {
+        return {Mode.name(), Messages.name(), SendMs.name(), RecvMs.name()};
+    }
+
+    Evaluation evaluateProgram(const RunModel& model, const QJsonObject& printed) const override
+    {
+        auto evaluation = Scenario::evaluateProgram(model, printed);
+        if (printed.isEmpty() || !printed.contains(QLatin1String("sent")))
+            return evaluation;
+        // One way, the receiver's list is the sender's; both ways, each peer gets the other's greetings in
+        // order ("peer 0: hello", ...), then its answers.
+        const auto sent = printed.value(QLatin1String("sent")).toArray();
+        QList<QJsonArray> heard;
+        const auto received = printed.value(QLatin1String("received"));
+        if (received.isArray())
+            heard.append(received.toArray());
+        for (const auto& peer : received.toObject())
+            heard.append(peer.toArray());
+        bool inOrder = !sent.isEmpty() && !heard.isEmpty();
+        for (const auto& list : std::as_const(heard)) {
+            for (qsizetype i = 0; inOrder && i < sent.size(); ++i)
+                inOrder = list.size() > i && list.at(i).toString().endsWith(sent.at(i).toString());
+        }
+        evaluation.checks.append({QStringLiteral("messages_in_order"), inOrder,
+            tr("%1 messages sent; every receiver got them in the order sent: %2")
+                .arg(sent.size())
+                .arg(inOrder ? tr("yes") : tr("no"))});
+        return evaluation;
+    }
+
     QList<Phase> plan(const QVariantMap& params) const override
     {
         if (PipeShape(params).duplex)

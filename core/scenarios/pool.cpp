@@ -14,6 +14,7 @@
 #include "telemetry/telemetrywriter.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <atomic>
@@ -204,6 +205,20 @@ public:
     }
     const ParameterTable& parameters() const override { return m_parameters; }
     QStringList roles() const override { return {WorkerRole}; }
+
+    Evaluation evaluateProgram(const RunModel& model, const QJsonObject& printed) const override
+    {
+        auto evaluation = Scenario::evaluateProgram(model, printed);
+        if (printed.isEmpty())
+            return evaluation;
+        const auto tasks = printed.value(QLatin1String("tasks")).toArray();
+        bool inOrder = !tasks.isEmpty();
+        for (qsizetype i = 0; i < tasks.size(); ++i)
+            inOrder = inOrder && tasks.at(i).toInteger() == i;
+        evaluation.checks.append({QStringLiteral("every_task_once_in_order"), inOrder,
+            tr("%1 results, each task's in its input's place: %2").arg(tasks.size()).arg(inOrder ? tr("yes") : tr("no"))});
+        return evaluation;
+    }
 
     QList<Phase> plan(const QVariantMap& params) const override
     {

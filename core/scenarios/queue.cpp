@@ -12,7 +12,9 @@
 #include "worker/pacing.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 
 #include <atomic>
 #include <cstring>
@@ -275,6 +277,36 @@ public:
             return PanelSpec::Callout {text, PanelSpec::Callout::Tone::Neutral};
         };
         return spec;
+    }
+
+    Evaluation evaluateProgram(const RunModel& model, const QJsonObject& printed) const override
+    {
+        auto evaluation = Scenario::evaluateProgram(model, printed);
+        if (printed.isEmpty())
+            return evaluation;
+        // "taken": per consumer, the (producer, item) pairs in the order it took them.
+        QSet<std::pair<qint64, qint64>> seen;
+        int taken = 0;
+        bool ordered = true;
+        const auto consumers = printed.value(QLatin1String("taken")).toObject();
+        for (const auto& list : consumers) {
+            QHash<qint64, qint64> lastOf;
+            for (const auto& pair : list.toArray()) {
+                const qint64 producer = pair.toArray().at(0).toInteger();
+                const qint64 item = pair.toArray().at(1).toInteger();
+                ordered = ordered && item > lastOf.value(producer, -1);
+                lastOf.insert(producer, item);
+                seen.insert({producer, item});
+                ++taken;
+            }
+        }
+        const qint64 produced = printed.value(QLatin1String("produced")).toInteger();
+        evaluation.checks.append({QStringLiteral("every_item_once"), taken == produced && seen.size() == taken,
+            tr("%1 items produced · %2 taken · %3 distinct").arg(produced).arg(taken).arg(seen.size())});
+        evaluation.checks.append({QStringLiteral("in_order_per_producer"), ordered,
+            ordered ? tr("each consumer took each producer's items in order")
+                    : tr("a consumer took a producer's items out of order")});
+        return evaluation;
     }
 
     QList<Phase> plan(const QVariantMap& params) const override

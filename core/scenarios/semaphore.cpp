@@ -191,6 +191,20 @@ public:
         return {};
     }
 
+    Evaluation evaluateProgram(const RunModel& model, const QJsonObject& printed) const override
+    {
+        auto evaluation = Scenario::evaluateProgram(model, printed);
+        if (printed.isEmpty())
+            return evaluation;
+        // The program counts the holders itself, under a Value's lock. (The trace cannot yet: its holding
+        // states do not say which lock is held, and that Value's lock is one too.)
+        const qint64 most = printed.value(QLatin1String("max_concurrent")).toInteger();
+        const qint64 permits = printed.value(QLatin1String("permits")).toInteger();
+        evaluation.checks.append({QStringLiteral("never_more_holders_than_permits"), most > 0 && most <= permits,
+            tr("at most %1 processes held a permit at once; %2 permits").arg(most).arg(permits)});
+        return evaluation;
+    }
+
     QList<Phase> plan(const QVariantMap& params) const override
     {
         return {Phase::ofRole(QStringLiteral("compete"), WorkerRole, int(Workers(params)))};

@@ -153,6 +153,31 @@ public:
         return spec;
     }
 
+    QStringList programParameters() const override
+    {
+        return {Workers.name(), Rounds.name(), Elements.name(), Lock.name()};
+    }
+
+    Evaluation evaluateProgram(const RunModel& model, const QJsonObject& printed) const override
+    {
+        auto evaluation = Scenario::evaluateProgram(model, printed);
+        if (printed.isEmpty())
+            return evaluation;
+        const qint64 expected = printed.value(QLatin1String("expected")).toInteger();
+        const qint64 value = printed.value(QLatin1String("value")).toInteger();
+        const bool locking = printed.value(QLatin1String("lock")).toString() == LockOn;
+        int exact = 0;
+        const auto array = printed.value(QLatin1String("array")).toArray();
+        for (const auto& element : array)
+            exact += element.toInteger() == expected ? 1 : 0;
+        evaluation.checks.append({QStringLiteral("value_exact"), value == expected,
+            tr("Value: expected %1 · got %2 · %3 updates lost").arg(expected).arg(value).arg(expected - value),
+            locking});
+        evaluation.checks.append({QStringLiteral("array_exact"), exact == array.size() && !array.isEmpty(),
+            tr("%1 of %2 elements reached %3").arg(exact).arg(array.size()).arg(expected), locking});
+        return evaluation;
+    }
+
     QList<Phase> plan(const QVariantMap& params) const override
     {
         return {Phase::ofRole(QStringLiteral("update"), WorkerRole, int(Workers(params)))};

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "telemetryrecord.h"
 
+#include "crc32.h"
+
 #include <cstring>
 #include <ctime>
 
@@ -33,14 +35,7 @@ void TelemetryRecord::setShares(const Shares& shares)
 
 std::uint32_t TelemetryRecord::computeChecksum() const
 {
-    // FNV-1a over every byte before the checksum field.
-    const auto* bytes = reinterpret_cast<const unsigned char*>(this);
-    std::uint32_t hash = 2166136261u;
-    for (size_t i = 0; i < offsetof(TelemetryRecord, checksum); ++i) {
-        hash ^= bytes[i];
-        hash *= 16777619u;
-    }
-    return hash;
+    return crc32(this, offsetof(TelemetryRecord, checksum));
 }
 
 void TelemetryRecord::seal()
@@ -52,7 +47,7 @@ bool TelemetryRecord::isValid() const
 {
     if (magic != Magic || version != CurrentVersion)
         return false;
-    if (kind < static_cast<std::uint8_t>(RecordKind::Started) || kind > static_cast<std::uint8_t>(RecordKind::Handoff))
+    if (kind < static_cast<std::uint8_t>(RecordKind::Started) || kind > static_cast<std::uint8_t>(RecordKind::GilLayout))
         return false;
     if ((recordKind() == RecordKind::State || recordKind() == RecordKind::Started) && !isMeasuredState(state))
         return false;
@@ -64,6 +59,15 @@ bool TelemetryRecord::isValid() const
         return value > 0 && (value2 == 0 || value2 >= value);
     case RecordKind::Handoff:
         return value > 0 && value2 >= value;
+    case RecordKind::Process:
+        return state <= static_cast<std::uint8_t>(ProcessRole::Helper) && pid > 0 && tid == pid && aux > 0
+            && value > 0;
+    case RecordKind::Exited:
+        // An exit status is 0..255; a signal number at most SIGRTMAX (64).
+        return aux > 0 && value >= -64 && value <= 255 && value2 > 0;
+    case RecordKind::GilLayout:
+        // A user-space address, and an offset inside a PyThreadState (a few hundred bytes on 3.11).
+        return value > 0 && aux > 0 && aux < 4096;
     case RecordKind::Mix: {
         // Contiguous short intervals: every nanosecond of the window belongs to exactly one state.
         if (value <= 0 || value2 <= value) // checked before subtracting: hostile values must not overflow

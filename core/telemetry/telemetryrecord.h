@@ -25,16 +25,32 @@ enum class RecordKind : std::uint8_t
     Mix, ///< from value to value2, states too short to report one by one: shares() = nanoseconds per state
     Span, ///< a piece of work (a pool task): aux = its index, text = its label, value to value2 (0: still on)
     Handoff, ///< reported by the taker: aux = the giver's pid, given at value, taken at value2, text = what
+    // Sent by the Python observer (resources/python/observer), about processes the engine did not start itself:
+    Process, ///< a process of the program began: pid = tid = it, aux = the pid of the process that started it,
+             ///< value = when, state = its ProcessRole, text = its multiprocessing name ("MainProcess", "Process-1")
+    Exited, ///< the sender learnt that its child aux ended: value = exit code (>= 0) or -signal, value2 = when
+    GilLayout, ///< where the sender keeps the GIL holder (CPython 3.11): value = the address, in the sender, of
+               ///< _PyRuntime.gilstate.tstate_current; aux = the offset of native_thread_id in a PyThreadState
+};
+
+/// A Process record's state: what part the process plays in the program.
+enum class ProcessRole : std::uint8_t
+{
+    Main, ///< the program itself
+    Worker, ///< a multiprocessing Process or Pool worker
+    Helper, ///< the forkserver or the resource tracker: shown apart, never counted as a worker
 };
 
 /// One fixed-size binary record on the wire between a worker and the engine.
 ///
 /// 128 bytes: far below PIPE_BUF, so one write() of a record is atomic and records of threads sharing
-/// a pipe never interleave. The checksum lets the decoder refuse corrupt or misaligned bytes.
+/// a pipe never interleave. The checksum (CRC-32, as zlib computes it over the 124 bytes before it) lets the
+/// decoder refuse corrupt or misaligned bytes; the Python observer seals records with zlib.crc32, which costs
+/// it a fraction of a microsecond where a checksum in pure Python would cost ten.
 struct TelemetryRecord
 {
     static constexpr std::uint32_t Magic = 0x5A565050; // "PPVZ" little endian
-    static constexpr std::uint16_t CurrentVersion = 2;
+    static constexpr std::uint16_t CurrentVersion = 3; // 3: CRC-32 instead of FNV-1a; Process, Exited, GilLayout
     static constexpr int TextCapacity = 76;
     /// The longest span a Mix record may cover: the worker sends one at most every 10 ms, with room to spare.
     static constexpr std::int64_t MaxMixSpanNs = 20'000'000;
@@ -47,7 +63,7 @@ struct TelemetryRecord
     std::int32_t pid = 0;
     std::int32_t tid = 0;
     std::int32_t lane = 0; ///< thread index inside the worker; 0 for a single-threaded worker
-    std::int32_t aux = 0; ///< Span: the task index; Handoff: the giver's pid
+    std::int32_t aux = 0; ///< Span: the task index; Handoff: the giver's pid; Process: the parent; Exited: the child
     std::int64_t timestampNs = 0; ///< CLOCK_MONOTONIC when sent, comparable across processes
     std::int64_t value = 0;
     std::int64_t value2 = 0;
@@ -63,8 +79,8 @@ struct TelemetryRecord
 
     /// Fills in the checksum; call last, just before writing.
     void seal();
-    /// Magic, version, kind, state, text termination and checksum are all as a writer leaves them, and a Mix
-    /// record's shares add up to its span.
+    /// Magic, version, kind, state, text termination and checksum are all as a writer leaves them, a Mix
+    /// record's shares add up to its span, and the observer's records carry what their kind promises.
     bool isValid() const;
     std::uint32_t computeChecksum() const;
 };

@@ -7,7 +7,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <cstdio>
 #include <fcntl.h>
 #include <sys/prctl.h>
@@ -19,6 +21,7 @@ namespace ProcViz {
 namespace {
 constexpr int UsageError = 64;
 constexpr int ParentGone = 71;
+constexpr int CannotExec = 127; ///< as a shell says of a command it cannot run
 
 int usage(const char* problem)
 {
@@ -42,6 +45,18 @@ int workerMain(int argc, char** argv)
     if (const auto limit = qEnvironmentVariableIntValue("PROCVIZ_CPU_LIMIT_S"); limit > 0) {
         const rlimit cpu {rlim_t(limit), rlim_t(limit) + 1};
         setrlimit(RLIMIT_CPU, &cpu);
+    }
+    // `--exec PROGRAM ARGS...`: a program of the lesson's own (the Python runtime's interpreter) runs in this
+    // process, keeping what was set up above (dying with the engine, the CPU-time limit, the nice value and
+    // the descriptors the engine handed over) across the exec.
+    if (argc >= 3 && qstrcmp(argv[1], "--exec") == 0) {
+        // The program reports its own way; the telemetry pipe must not leak into it and its children, or the
+        // engine would wait for an end of file that never comes while any of them lives.
+        if (const int telemetry = qEnvironmentVariableIntValue(TelemetryWriter::FdVariable); telemetry > STDERR_FILENO)
+            ::close(telemetry);
+        execv(argv[2], argv + 2);
+        std::fprintf(stderr, "procviz-worker: cannot run %s: %s\n", argv[2], strerror(errno));
+        return CannotExec;
     }
     // A write to a closed channel then fails with EPIPE, which TelemetryWriter turns into a quiet exit.
     std::signal(SIGPIPE, SIG_IGN);

@@ -40,6 +40,13 @@ Over %n runs
             <numerusform>No worker made progress for %n seconds.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The program started more than %n process(es); the run was stopped.</source>
+        <translation>
+            <numerusform>The program started more than %n process; the run was stopped.</numerusform>
+            <numerusform>The program started more than %n processes; the run was stopped.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProcViz::RunReport</name>

@@ -630,6 +630,24 @@ stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files
     </message>
 </context>
 <context>
+    <name>ProcViz::ObservedProcess</name>
+    <message>
+        <source>Cannot watch process %1: %2</source>
+        <translation>프로세스 %1을(를) 지켜볼 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProcViz::ObserverChannel</name>
+    <message>
+        <source>Could not create the observer&apos;s socket: %1</source>
+        <translation>관찰자 소켓을 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Could not listen on the observer&apos;s socket: %1</source>
+        <translation>관찰자 소켓에서 연결을 기다릴 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>ProcViz::OutcomeText</name>
     <message>
         <source>Run completed</source>
@@ -760,6 +778,13 @@ stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files
     </message>
 </context>
 <context>
+    <name>ProcViz::ProgramOutput</name>
+    <message>
+        <source>Could not create a pipe for the output: %1</source>
+        <translation>출력용 파이프를 만들 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>ProcViz::ProgressChart</name>
     <message>
         <source>%1 · PID %2</source>
@@ -792,6 +817,40 @@ stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files
     <message>
         <source>progress</source>
         <translation>진행률</translation>
+    </message>
+</context>
+<context>
+    <name>ProcViz::PythonInterpreter</name>
+    <message>
+        <source>No python3 was found on PATH: install Debian&apos;s python3 (apt install python3), or name one with --python PATH.</source>
+        <translation>PATH에서 python3을 찾지 못했습니다: 데비안의 python3을 설치하거나(apt install python3) --python PATH로 지정하세요.</translation>
+    </message>
+    <message>
+        <source>The Python interpreter &apos;%1&apos; does not exist or is not executable.</source>
+        <translation>파이썬 인터프리터 '%1'이(가) 없거나 실행할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; did not answer as a Python interpreter does (it was asked for its version).</source>
+        <translation>'%1'이(가) 파이썬 인터프리터처럼 답하지 않았습니다 (버전을 물었습니다).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is Python %2; the Python runtime needs Python 3.%3 or newer.</source>
+        <translation>'%1'은(는) 파이썬 %2입니다. 파이썬 런타임에는 파이썬 3.%3 이상이 필요합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcViz::PythonRun</name>
+    <message>
+        <source>The lesson &apos;%1&apos; has no Python program yet.</source>
+        <translation>수업 '%1'에는 아직 파이썬 프로그램이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not create a folder for the Python program: %1</source>
+        <translation>파이썬 프로그램을 둘 폴더를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Could not write &apos;%1&apos;.</source>
+        <translation>'%1'을(를) 쓸 수 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -911,10 +970,6 @@ cores busy: CPU time divided by elapsed time, how many cores the mode kept worki
         <translation>&apos;procviz run %1 --help&apos;를 실행해 보세요.</translation>
     </message>
     <message>
-        <source>Unknown option --%1: scenario &apos;%2&apos; accepts %3, and --kill, --stop, --cont, --watchdog-s, --cpu-limit-s, --time-limit-s, --repeat, --json, --trace, --csv, --quiet.</source>
-        <translation>알 수 없는 옵션 --%1: 시나리오 &apos;%2&apos;이(가) 받는 옵션은 %3, 그리고 --kill, --stop, --cont, --watchdog-s, --cpu-limit-s, --time-limit-s, --repeat, --json, --trace, --csv, --quiet입니다.</translation>
-    </message>
-    <message>
         <source>Unexpected argument &apos;%1&apos;.</source>
         <translation>예상하지 못한 인자 &apos;%1&apos;.</translation>
     </message>
@@ -1008,6 +1063,26 @@ Output:
   --quiet                  실시간 진행 줄 없음
 </translation>
     </message>
+    <message>
+        <source>Runtime.</source>
+        <translation>런타임.</translation>
+    </message>
+    <message>
+        <source>Python.</source>
+        <translation>파이썬.</translation>
+    </message>
+    <message>
+        <source>Unknown option --%1: scenario &apos;%2&apos; accepts %3, and --runtime, --python, --kill, --stop, --cont, --watchdog-s, --cpu-limit-s, --time-limit-s, --repeat, --json, --trace, --csv, --quiet.</source>
+        <translation>알 수 없는 옵션 --%1: 시나리오 '%2'은(는) %3, 그리고 --runtime, --python, --kill, --stop, --cont, --watchdog-s, --cpu-limit-s, --time-limit-s, --repeat, --json, --trace, --csv, --quiet를 받습니다.</translation>
+    </message>
+    <message>
+        <source>Invalid value &apos;%1&apos; for --runtime: allowed is cpp or python.</source>
+        <translation>--runtime에 잘못된 값 '%1': cpp 또는 python만 됩니다.</translation>
+    </message>
+    <message>
+        <source>--python names the interpreter of --runtime python; add --runtime python.</source>
+        <translation>--python은 --runtime python의 인터프리터를 지정합니다: --runtime python을 함께 쓰세요.</translation>
+    </message>
 </context>
 <context>
     <name>ProcViz::RunController</name>
@@ -1068,6 +1143,30 @@ Output:
     <message>
         <source>Could not start the worker spawner: %1</source>
         <translation>워커 생성기(spawner)를 시작할 수 없습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The program started more than %n process(es); the run was stopped.</source>
+        <translation>
+            <numerusform>프로그램이 프로세스를 %n개보다 많이 시작해서 실행을 멈췄습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>was killed by signal %1</source>
+        <translation>시그널 %1로 강제 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>ended with exit code %1</source>
+        <translation>종료 코드 %1로 끝났습니다</translation>
+    </message>
+    <message>
+        <source>The Python program %1.</source>
+        <translation>파이썬 프로그램이 %1.</translation>
+    </message>
+    <message>
+        <source>The Python program %1:
+%2</source>
+        <translation>파이썬 프로그램이 %1:
+%2</translation>
     </message>
 </context>
 <context>
@@ -1625,6 +1724,66 @@ elements: %L2 to %L3 lost</source>
     <message>
         <source>%1 of %2 elements reached %3</source>
         <translation>원소 %2개 중 %1개가 %3에 도달</translation>
+    </message>
+    <message>
+        <source>--%1 has no counterpart in the lesson&apos;s Python program, which takes %2.</source>
+        <translation>--%1은(는) 수업의 파이썬 프로그램에 대응하는 것이 없습니다. 그 프로그램은 %2을(를) 받습니다.</translation>
+    </message>
+    <message>
+        <source>the program ended with exit code 0 but printed no result line</source>
+        <translation>프로그램이 종료 코드 0으로 끝났지만 결과 줄을 출력하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the program ended with exit code 0 and printed its result</source>
+        <translation>프로그램이 종료 코드 0으로 끝나고 결과를 출력했습니다</translation>
+    </message>
+    <message>
+        <source>the program did not end well (%1)</source>
+        <translation>프로그램이 제대로 끝나지 않았습니다 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 processes exited with code %3, as the engine saw them reaped</source>
+        <translation>프로세스 %2개 중 %1개가 코드 %3으로 종료했습니다 (엔진이 본 회수 결과)</translation>
+    </message>
+    <message>
+        <source>--lock robust has no counterpart in Python&apos;s multiprocessing, whose Lock is not robust: with --runtime python, --lock is off or on.</source>
+        <translation>--lock robust는 파이썬 multiprocessing에 대응하는 것이 없습니다 (그 Lock은 robust가 아닙니다): --runtime python에서는 --lock이 off 또는 on입니다.</translation>
+    </message>
+    <message>
+        <source>%1 messages sent; every receiver got them in the order sent: %2</source>
+        <translation>메시지 %1개를 보냄. 모든 받는 쪽이 보낸 순서대로 받음: %2</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <source>%1 results, each task&apos;s in its input&apos;s place: %2</source>
+        <translation>결과 %1개, 각 작업의 결과가 입력 자리에 있음: %2</translation>
+    </message>
+    <message>
+        <source>%1 items produced · %2 taken · %3 distinct</source>
+        <translation>생산 %1개 · 가져감 %2개 · 서로 다름 %3개</translation>
+    </message>
+    <message>
+        <source>each consumer took each producer&apos;s items in order</source>
+        <translation>각 소비자가 각 생산자의 항목을 순서대로 가져갔습니다</translation>
+    </message>
+    <message>
+        <source>a consumer took a producer&apos;s items out of order</source>
+        <translation>한 소비자가 생산자의 항목을 순서와 다르게 가져갔습니다</translation>
+    </message>
+    <message>
+        <source>at most %1 processes held a permit at once; %2 permits</source>
+        <translation>한 번에 허가를 가진 프로세스는 최대 %1개. 허가 %2개</translation>
+    </message>
+    <message>
+        <source>--mode gil is the C++ runtime&apos;s emulation: in Python the GIL is real, and --mode threads runs under it. With --runtime python, --mode is sequential, threads, processes or all.</source>
+        <translation>--mode gil은 C++ 런타임의 흉내입니다: 파이썬에서는 GIL이 진짜이고 --mode threads가 그 아래에서 실행됩니다. --runtime python에서는 --mode가 sequential, threads, processes, all 중 하나입니다.</translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,9 @@ expected=(
     /usr/share/doc/procviz/changelog.gz
     /usr/share/man/man1/procviz.1.gz
     /usr/share/man/man1/procviz-worker.1.gz
+    /usr/share/procviz/python/observer/sitecustomize.py
+    /usr/share/procviz/python/observer/procviz_observer/__init__.py
+    /usr/share/procviz/python/observer/procviz_observer/__pycache__/__init__.cpython-311.pyc
 )
 sizes=(16 24 32 48 64 128 256)
 for size in "${sizes[@]}"; do
