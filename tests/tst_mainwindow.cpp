@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "childprocesses.h"
 #include "mainwindow.h"
+#include "parameterform.h"
 #include "progresschart.h"
 
 #include <QComboBox>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void stopEndsTheRun();
     void closingMidRunLeavesNoWorker();
     void failureShownInline();
+    void pythonRuntimeRunsTheLessonsProgram();
 
 private:
     static void configure(MainWindow& window, const QString& mode, int workers, int millions);
@@ -224,6 +226,39 @@ void TestMainWindow::failureShownInline()
     QVERIFY(error->text().contains(QStringLiteral("no-such-worker")));
     QVERIFY(!QApplication::activeModalWidget());
     QVERIFY(window.findChild<QAction*>(QStringLiteral("run"))->isEnabled());
+}
+
+// The runtime switch, as a student uses it: the form keeps what the program takes, at sizes fit for Python, and
+// Run starts the lesson's own program, every process of it a lane.
+void TestMainWindow::pythonRuntimeRunsTheLessonsProgram()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* runtime = window.findChild<QComboBox*>(QStringLiteral("runtime"));
+    QVERIFY(runtime);
+    QVERIFY(window.selectScenario(QStringLiteral("timing")));
+    const auto cppIterations = window.parameterForm()->values().value(QStringLiteral("iterations")).toLongLong();
+    runtime->setCurrentIndex(runtime->findData(QStringLiteral("python")));
+    QCOMPARE(window.parameterForm()->values().value(QStringLiteral("iterations")).toLongLong(), 4'000'000);
+    runtime->setCurrentIndex(runtime->findData(QStringLiteral("cpp")));
+    QCOMPARE(window.parameterForm()->values().value(QStringLiteral("iterations")).toLongLong(), cppIterations);
+
+    QVERIFY(window.selectScenario(QStringLiteral("lock")));
+    runtime->setCurrentIndex(runtime->findData(QStringLiteral("python")));
+    QVERIFY(window.findChild<QWidget*>(QStringLiteral("work-ns"))->isHidden()); // the program has none
+    QVERIFY(!window.findChild<QWidget*>(QStringLiteral("workers"))->isHidden());
+    QVERIFY(window.parameterForm()->setValue(QStringLiteral("increments"), 20000));
+    QSignalSpy finished(&window.controller(), &RunController::finished);
+    trigger(window, "run");
+    QVERIFY(!runtime->isEnabled()); // not switched under a running program
+    QVERIFY(finished.wait(60000));
+    const auto& model = window.controller().model();
+    QCOMPARE(model.runtime(), QStringLiteral("python"));
+    QCOMPARE(model.outcomeId(), QStringLiteral("completed"));
+    QCOMPARE(model.result().value(QStringLiteral("counter")).toInteger(), 80000);
+    QCOMPARE(model.workers().size(), 5); // MainProcess and its four Processes
+    QVERIFY(runtime->isEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -20,6 +20,8 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QEvent>
 #include <QLabel>
 #include <QMenuBar>
@@ -212,6 +214,12 @@ void MainWindow::retranslate()
     m_exports->retranslate();
     m_scenariosHeading->setText(tr("Scenarios"));
     m_parametersHeading->setText(tr("Parameters"));
+    m_runtimeLabel->setText(tr("Runs as"));
+    m_runtime->setItemText(0, tr("C++ workers"));
+    m_runtime->setItemText(1, tr("Python program (CPython)"));
+    m_runtime->setToolTip(tr("C++ workers re-enact the lesson (the GIL is emulated); the Python program is the "
+                             "lesson's own code, run by python3 with every process observed."));
+    m_runtime->setAccessibleName(tr("Runtime"));
     m_coresLabel->setText(tr("Cores: %1").arg(QThread::idealThreadCount()));
     m_coresLabel->setToolTip(tr("How many workers this machine can truly run at the same time"));
     // A refused parameter's explanation comes from the engine: ask again, in the new language.
@@ -234,6 +242,17 @@ void MainWindow::createCentralWidget()
     leftLayout->addWidget(m_scenarios, 1);
     m_parametersHeading = heading(left);
     leftLayout->addWidget(m_parametersHeading);
+    // Above the parameters: which of them apply depends on it.
+    auto* runtimeRow = new QHBoxLayout;
+    m_runtimeLabel = new QLabel(left);
+    m_runtime = new QComboBox(left);
+    m_runtime->setObjectName(QStringLiteral("runtime"));
+    m_runtime->addItem(QString(), RunOptions::runtimeId(RunOptions::Runtime::Cpp));
+    m_runtime->addItem(QString(), RunOptions::runtimeId(RunOptions::Runtime::Python));
+    m_runtimeLabel->setBuddy(m_runtime);
+    runtimeRow->addWidget(m_runtimeLabel);
+    runtimeRow->addWidget(m_runtime, 1);
+    leftLayout->addLayout(runtimeRow);
     m_parameters = new ParameterForm(left);
     leftLayout->addWidget(m_parameters);
     m_parameterErrorLabel = new QLabel(left);
@@ -245,6 +264,7 @@ void MainWindow::createCentralWidget()
     leftLayout->addWidget(m_parameterErrorLabel);
     connect(m_scenarios, &ScenarioList::scenarioSelected, this, &MainWindow::onScenarioSelected);
     connect(m_parameters, &ParameterForm::changed, this, &MainWindow::onParametersChanged);
+    connect(m_runtime, &QComboBox::currentIndexChanged, this, &MainWindow::onRuntimeChanged);
 
     auto* center = new QWidget(splitter);
     auto* centerLayout = new QVBoxLayout(center);
@@ -414,12 +434,57 @@ void MainWindow::onScenarioSelected(const QString& id)
     m_lesson->setScenario(id);
     m_results->clear();
     m_parameters->setScenario(*scenario);
+    onRuntimeChanged();
+}
+
+void MainWindow::setRuntime(RunOptions::Runtime runtime)
+{
+    m_runtime->setCurrentIndex(m_runtime->findData(RunOptions::runtimeId(runtime)));
+}
+
+RunOptions::Runtime MainWindow::runtime() const
+{
+    return RunOptions::runtimeFromId(m_runtime->currentData().toString()).value_or(RunOptions::Runtime::Cpp);
+}
+
+void MainWindow::onRuntimeChanged()
+{
+    const auto* scenario = ScenarioRegistry::instance().find(m_scenarioId);
+    if (!scenario)
+        return;
+    const bool python = runtime() == RunOptions::Runtime::Python;
+    m_parameters->showOnly(python ? scenario->programParameters() : QStringList());
+    // Sizes fit for one runtime are not for the other (a Python loop is some 50 times slower).
+    QVariantMap defaults = scenario->programDefaults();
+    if (!python) {
+        for (auto it = defaults.begin(); it != defaults.end(); ++it)
+            *it = scenario->parameters().find(it.key())->defaultValue;
+    }
+    if (!defaults.isEmpty())
+        m_parameters->setValues(defaults);
+    onParametersChanged();
+}
+
+QVariantMap MainWindow::runParameters() const
+{
+    return runtime() == RunOptions::Runtime::Python ? m_parameters->shownValues() : m_parameters->values();
+}
+
+RunOptions MainWindow::runOptions() const
+{
+    RunOptions options;
+    // The spawner sets the nice value before the worker runs: renicing after workerStarted would miss the
+    // threads a cloned worker may already have started (nice is per thread on Linux).
+    options.workerNice = WorkerNice;
+    options.runtime = runtime();
+    return options;
 }
 
 void MainWindow::onParametersChanged()
 {
     // The engine's own check, so the window refuses exactly what the command line refuses.
-    m_parameterError = m_scenarioId.isEmpty() ? QString() : RunController::check(m_scenarioId, m_parameters->values());
+    m_parameterError
+        = m_scenarioId.isEmpty() ? QString() : RunController::check(m_scenarioId, runParameters(), nullptr, runOptions());
     m_parameterErrorLabel->setText(m_parameterError);
     m_parameterErrorLabel->setVisible(!m_parameterError.isEmpty());
     updateActions();
@@ -434,11 +499,7 @@ void MainWindow::run()
     m_charts->restart();
     m_phase.clear();
     // On failure the controller has emitted failed() already and nothing was started.
-    // The spawner sets the nice value before the worker runs: renicing after workerStarted would miss the
-    // threads a cloned worker may already have started (nice is per thread on Linux).
-    RunOptions options;
-    options.workerNice = WorkerNice;
-    m_controller.start(m_scenarioId, m_parameters->values(), options);
+    m_controller.start(m_scenarioId, runParameters(), runOptions());
     updateActions();
 }
 
@@ -512,6 +573,7 @@ void MainWindow::updateActions()
     m_pauseAction->setEnabled(running);
     m_scenarios->setEnabled(!running);
     m_parameters->setEnabled(!running);
+    m_runtime->setEnabled(!running);
     const QSignalBlocker blocker(m_pauseAction);
     const bool paused = running && m_controller.isPaused();
     m_pauseAction->setChecked(paused);

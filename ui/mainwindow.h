@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/runcontroller.h"
+#include "engine/runoptions.h"
 #include "i18n/translations.h"
 
 #include <QElapsedTimer>
@@ -9,6 +10,7 @@
 #include <QTimer>
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QSplitter;
 class QToolBar;
@@ -52,6 +54,9 @@ public:
 
     bool selectScenario(const QString& id);
     QString scenarioId() const { return m_scenarioId; }
+    /// What runs the lesson: ProcViz's C++ workers, or the lesson's own Python program under CPython.
+    void setRuntime(RunOptions::Runtime runtime);
+    RunOptions::Runtime runtime() const;
     /// The window's language, "en" or "ko": every text, the lesson and Qt's own dialogs. Starts as the
     /// system's (Translations::systemLanguage()); switching it re-sets every text at once.
     QString language() const { return m_translations.language(); }
@@ -88,6 +93,10 @@ private:
 
     void onScenarioSelected(const QString& id);
     void onParametersChanged();
+    void onRuntimeChanged();
+    /// What a run gets: the C++ runtime takes every parameter, the Python program only its own.
+    QVariantMap runParameters() const;
+    RunOptions runOptions() const;
     void onPresentationChanged(bool on);
     void onPauseToggled(bool pause);
     void onKill();
@@ -108,6 +117,8 @@ private:
     QLabel* m_parameterErrorLabel = nullptr;
     QLabel* m_scenariosHeading = nullptr;
     QLabel* m_parametersHeading = nullptr;
+    QLabel* m_runtimeLabel = nullptr;
+    QComboBox* m_runtime = nullptr;
     QToolBar* m_toolBar = nullptr;
     ChartsPage* m_charts = nullptr;
     ResultPanel* m_results = nullptr;

@@ -54,6 +54,23 @@ void ParameterForm::setScenario(const Scenario& scenario)
     Q_EMIT changed();
 }
 
+void ParameterForm::showOnly(const QStringList& names)
+{
+    auto* layout = static_cast<QFormLayout*>(this->layout());
+    for (const auto& field : m_fields)
+        layout->setRowVisible(field.editor, names.isEmpty() || names.contains(field.spec.name));
+}
+
+QVariantMap ParameterForm::shownValues() const
+{
+    QVariantMap shown;
+    for (const auto& field : m_fields) {
+        if (!field.editor->isHidden())
+            shown.insert(field.spec.name, value(field));
+    }
+    return shown;
+}
+
 void ParameterForm::setTexts(const Field& field)
 {
     const ParameterSpec& spec = field.spec;

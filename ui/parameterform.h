@@ -34,6 +34,10 @@ public:
 
     /// Typed as ParameterTable::resolve() expects: qint64 for integers, QString for choices.
     QVariantMap values() const;
+    /// Shows only the fields named (the parameters the lesson's Python program takes); an empty list shows all.
+    void showOnly(const QStringList& names);
+    /// The values of the fields shown.
+    QVariantMap shownValues() const;
 
 Q_SIGNALS:
     void changed();

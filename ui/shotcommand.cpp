@@ -23,7 +23,7 @@ int usage(const QString& message)
 {
     std::fprintf(stderr, "procviz shot: %s\n%s\n", qPrintable(message),
         "usage: procviz shot SCENARIO [--PARAM VALUE]... --out FILE.png|FILE.pdf [--size WxH] [--lang en|ko]\n"
-        "                    [--theme system|light|dark] [--presentation] [--at SECONDS]");
+        "                    [--theme system|light|dark] [--presentation] [--at SECONDS] [--runtime cpp|python]");
     return 2;
 }
 } // namespace
@@ -40,6 +40,7 @@ int ShotCommand::exec(const QStringList& arguments)
     std::optional<Theme> theme;
     bool presentation = false;
     double atSeconds = -1; ///< mid-run: the picture this long after the start; -1: at the end
+    auto runtime = RunOptions::Runtime::Cpp;
     QList<std::pair<QString, QString>> params;
     for (int i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--presentation")) { // the one option without a value
@@ -66,6 +67,11 @@ int ShotCommand::exec(const QStringList& arguments)
             atSeconds = value.toDouble(&ok);
             if (!ok || atSeconds < 0 || atSeconds > 3600)
                 return usage(QStringLiteral("--at wants seconds from 0 to 3600, not '%1'").arg(value));
+        } else if (name == QLatin1String("runtime")) {
+            const auto chosen = RunOptions::runtimeFromId(value);
+            if (!chosen)
+                return usage(QStringLiteral("--runtime is cpp or python, not '%1'").arg(value));
+            runtime = *chosen;
         } else if (name == QLatin1String("theme")) {
             theme = themeFromName(value);
             if (!theme)
@@ -82,6 +88,7 @@ int ShotCommand::exec(const QStringList& arguments)
         return usage(QStringLiteral("no scenario '%1'").arg(scenario));
     if (!language.isEmpty())
         window.setLanguage(language);
+    window.setRuntime(runtime); // first: it sets the runtime's own defaults, which the parameters then override
     for (const auto& [name, value] : params) {
         if (!window.parameterForm()->setValue(name, value))
             return usage(QStringLiteral("scenario '%1' has no parameter --%2 taking '%3'").arg(scenario, name, value));

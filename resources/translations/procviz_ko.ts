@@ -628,6 +628,26 @@ stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files
         <source>No worker is running to take the line: start a run and type while it is still going.</source>
         <translation>줄을 받을 워커가 실행 중이 아닙니다: 실행을 시작한 뒤 실행되는 동안 입력하세요.</translation>
     </message>
+    <message>
+        <source>Runs as</source>
+        <translation>실행 방식</translation>
+    </message>
+    <message>
+        <source>C++ workers</source>
+        <translation>C++ 워커</translation>
+    </message>
+    <message>
+        <source>Python program (CPython)</source>
+        <translation>파이썬 프로그램 (CPython)</translation>
+    </message>
+    <message>
+        <source>C++ workers re-enact the lesson (the GIL is emulated); the Python program is the lesson&apos;s own code, run by python3 with every process observed.</source>
+        <translation>C++ 워커는 수업을 재현합니다 (GIL은 흉내 낸 것). 파이썬 프로그램은 수업의 코드 그대로를 python3로 실행하고 모든 프로세스를 관찰합니다.</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>런타임</translation>
+    </message>
 </context>
 <context>
     <name>ProcViz::ObservedProcess</name>
@@ -827,22 +847,22 @@ stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files
     </message>
     <message>
         <source>The Python interpreter &apos;%1&apos; does not exist or is not executable.</source>
-        <translation>파이썬 인터프리터 '%1'이(가) 없거나 실행할 수 없습니다.</translation>
+        <translation>파이썬 인터프리터 &apos;%1&apos;이(가) 없거나 실행할 수 없습니다.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; did not answer as a Python interpreter does (it was asked for its version).</source>
-        <translation>'%1'이(가) 파이썬 인터프리터처럼 답하지 않았습니다 (버전을 물었습니다).</translation>
+        <translation>&apos;%1&apos;이(가) 파이썬 인터프리터처럼 답하지 않았습니다 (버전을 물었습니다).</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is Python %2; the Python runtime needs Python 3.%3 or newer.</source>
-        <translation>'%1'은(는) 파이썬 %2입니다. 파이썬 런타임에는 파이썬 3.%3 이상이 필요합니다.</translation>
+        <translation>&apos;%1&apos;은(는) 파이썬 %2입니다. 파이썬 런타임에는 파이썬 3.%3 이상이 필요합니다.</translation>
     </message>
 </context>
 <context>
     <name>ProcViz::PythonRun</name>
     <message>
         <source>The lesson &apos;%1&apos; has no Python program yet.</source>
-        <translation>수업 '%1'에는 아직 파이썬 프로그램이 없습니다.</translation>
+        <translation>수업 &apos;%1&apos;에는 아직 파이썬 프로그램이 없습니다.</translation>
     </message>
     <message>
         <source>Could not create a folder for the Python program: %1</source>
@@ -850,7 +870,7 @@ stopped by SIGINT / SIGTERM, its workers ended cleanly and its summary and files
     </message>
     <message>
         <source>Could not write &apos;%1&apos;.</source>
-        <translation>'%1'을(를) 쓸 수 없습니다.</translation>
+        <translation>&apos;%1&apos;을(를) 쓸 수 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1073,11 +1093,11 @@ Output:
     </message>
     <message>
         <source>Unknown option --%1: scenario &apos;%2&apos; accepts %3, and --runtime, --python, --kill, --stop, --cont, --watchdog-s, --cpu-limit-s, --time-limit-s, --repeat, --json, --trace, --csv, --quiet.</source>
-        <translation>알 수 없는 옵션 --%1: 시나리오 '%2'은(는) %3, 그리고 --runtime, --python, --kill, --stop, --cont, --watchdog-s, --cpu-limit-s, --time-limit-s, --repeat, --json, --trace, --csv, --quiet를 받습니다.</translation>
+        <translation>알 수 없는 옵션 --%1: 시나리오 &apos;%2&apos;은(는) %3, 그리고 --runtime, --python, --kill, --stop, --cont, --watchdog-s, --cpu-limit-s, --time-limit-s, --repeat, --json, --trace, --csv, --quiet를 받습니다.</translation>
     </message>
     <message>
         <source>Invalid value &apos;%1&apos; for --runtime: allowed is cpp or python.</source>
-        <translation>--runtime에 잘못된 값 '%1': cpp 또는 python만 됩니다.</translation>
+        <translation>--runtime에 잘못된 값 &apos;%1&apos;: cpp 또는 python만 됩니다.</translation>
     </message>
     <message>
         <source>--python names the interpreter of --runtime python; add --runtime python.</source>
