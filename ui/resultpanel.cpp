@@ -106,7 +106,9 @@ QString ResultPanel::modesTable(const RunModel& model) const
         // Speedup is measured against the sequential phase, so only mode "all" has one.
         const QString speedupText
             = speedup.isDouble() ? tr("%1×").arg(speedup.toDouble(), 0, 'f', 2) : QStringLiteral("–");
-        const QString busy = tr("%1").arg(mode.value(QLatin1String("parallelism")).toDouble(), 0, 'f', 2);
+        const auto parallelism = mode.value(QLatin1String("parallelism"));
+        const QString busy
+            = parallelism.isDouble() ? tr("%1").arg(parallelism.toDouble(), 0, 'f', 2) : QStringLiteral("–");
         html += QLatin1String("<tr>") + cell(QLatin1String("<b>") + name.toHtmlEscaped() + QLatin1String("</b>"))
             + cell(elapsed) + cell(speedupText) + cell(busy) + QLatin1String("</tr>");
     }

@@ -96,6 +96,32 @@ public:
         return {{Iterations.name(), 4'000'000}};
     }
 
+    Evaluation evaluateProgram(const RunModel& model, const QJsonObject& printed) const override
+    {
+        auto evaluation = Scenario::evaluateProgram(model, printed);
+        // The program times each mode itself (time.perf_counter around it); the speedup is against its own
+        // sequential run, as in C++. How many cores a mode kept busy the trace cannot yet split by mode.
+        QJsonArray modes;
+        double sequential = 0;
+        for (const auto& value : printed.value(QLatin1String("modes")).toArray()) {
+            auto mode = value.toObject();
+            const double elapsed = mode.value(QLatin1String("elapsed_s")).toDouble();
+            if (mode.value(QLatin1String("mode")).toString() == Sequential)
+                sequential = elapsed;
+            mode.insert(QStringLiteral("completed"), elapsed > 0);
+            mode.insert(QStringLiteral("speedup"),
+                sequential > 0 && elapsed > 0 ? QJsonValue(sequential / elapsed) : QJsonValue(QJsonValue::Null));
+            mode.insert(QStringLiteral("parallelism"), QJsonValue::Null);
+            mode.insert(QStringLiteral("emulated"), false);
+            modes.append(mode);
+        }
+        if (!modes.isEmpty())
+            evaluation.result.insert(QStringLiteral("modes"), modes);
+        evaluation.result.insert(QStringLiteral("cores"), QThread::idealThreadCount());
+        evaluation.result.insert(QStringLiteral("workers"), Workers(model.params()));
+        return evaluation;
+    }
+
     QString validateProgram(const QVariantMap& given) const override
     {
         if (Mode.find(given) == Gil)
